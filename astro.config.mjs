@@ -1,0 +1,37 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { locales, defaultLocale } from './src/model/locales.ts';
+import { siteUrl } from './src/model/site.ts';
+
+export default defineConfig({
+  site: siteUrl,
+  trailingSlash: 'always',
+  // Sätteri (Astro's default renderer) with `## Heading {#id}` support: the same section ids in every language.
+  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
+  integrations: [
+    starlight({
+      title: { en: 'KYC Help', 'zh-CN': 'KYC 帮助', ja: 'KYC ヘルプ', ko: 'KYC 도움말' },
+      defaultLocale,
+      locales: Object.fromEntries(Object.entries(locales).map(([key, l]) => [key, { label: l.label, lang: l.lang }])),
+      // Navigation by section, never a list of every article (keeps page size flat as articles grow).
+      sidebar: [
+        { slug: 'index', label: 'Start', translations: { 'zh-CN': '首页', ja: 'ホーム', ko: '처음' } },
+        { slug: 'reasons', label: 'Which one is my problem?', translations: { 'zh-CN': '我遇到的是哪种问题？', ja: 'どの問題に当てはまる？', ko: '내 문제는 어떤 경우인가요?' } },
+        { label: 'Guides', translations: { 'zh-CN': '指南', ja: 'ガイド', ko: '가이드' }, items: [{ autogenerate: { directory: 'guides' } }] },
+      ],
+      components: {
+        MarkdownContent: './src/overrides/MarkdownContent.astro',
+      },
+      customCss: ['./src/styles/site.css'],
+      lastUpdated: false,
+      pagination: false,
+    }),
+  ],
+  vite: {
+    // content/ is reached through the src/content/docs symlink; keep its real path so Starlight's
+    // per-locale Markdown features (asides, heading-link labels) still recognise the files.
+    resolve: { preserveSymlinks: true },
+  },
+});

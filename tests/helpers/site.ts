@@ -1,0 +1,39 @@
+/** Reading the built site in dist/: pages, their HTML, and a server for it. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const dist = join(root, 'dist');
+
+export function page(path: string): string {
+  const file = join(dist, path.replace(/^\//, ''), path.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(file)) throw new Error(`no built page for ${path} (looked for ${relative(root, file)})`);
+  return readFileSync(file, 'utf8');
+}
+
+export function htmlFiles(dir = dist): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
+    else if (name.endsWith('.html')) out.push(relative(dist, full).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** Text of the first element matching a simple `tag#id` or `tag.class` selector (good enough for our own markup). */
+export function textOf(html: string): string {
+  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The <main> of a page. */
+export function mainOf(html: string): string {
+  const m = /<main[\s\S]*<\/main>/.exec(html);
+  if (!m) throw new Error('page has no <main>');
+  return m[0];
+}
+
+export function hrefs(html: string): string[] {
+  return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
