@@ -1,0 +1,49 @@
+/**
+ * /search-data/<locale>.json — what the search box needs besides Pagefind's index: each
+ * article's title, kind and URL in this locale (to offer the reader's own language), the words
+ * of this locale's articles (to split spaceless Korean and correct English typos), and for zh a
+ * Traditional → Simplified map of the characters the articles use. Generated from content.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import * as OpenCC from 'opencc-js';
+import { localeKeys, type Locale } from '../../model/locales';
+import { getGraph, splitEntryId } from '../../model/graph';
+import { koreanStem, type SearchData } from '../../search/query';
+
+export const getStaticPaths: GetStaticPaths = () => localeKeys.map((locale) => ({ params: { locale } }));
+
+const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toHk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params.locale as Locale;
+  const graph = await getGraph(locale);
+  const entries = (await getCollection('docs')).filter((e) => splitEntryId(e.id).locale === locale);
+  const text = entries.map((e) => `${e.data.title} ${e.data.description ?? ''} ${'symptom' in e.data ? e.data.symptom : ''} ${'messages' in e.data ? e.data.messages.map((m: { text: string }) => m.text).join(' ') : ''} ${e.body ?? ''}`).join('\n');
+
+  const vocab = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) vocab.add(w);
+  if (locale === 'ko') for (const w of text.match(/[\uac00-\ud7a3]{2,}/g) ?? []) vocab.add(koreanStem(w));
+
+  const data: SearchData = {
+    locale,
+    articles: Object.fromEntries(
+      [...graph.articles.values()].map((a) => {
+        const e = entries.find((x) => splitEntryId(x.id).key === a.key)!;
+        const d = e.data as { symptom?: string; messages?: { text: string }[] };
+        const summary = [a.description, d.symptom ?? '', ...(d.messages ?? []).map((m) => m.text)].join(' ');
+        return [a.key, { title: a.title, kind: a.kind, href: a.href, summary }];
+      }),
+    ),
+    vocab: [...vocab].filter((w) => w.length >= 2).sort(),
+  };
+  if (locale === 'zh') {
+    const t2s: Record<string, string> = {};
+    for (const c of new Set(text.match(/[\u3400-\u9fff]/g) ?? [])) {
+      for (const trad of [toTw(c), toHk(c)]) if (trad !== c && [...trad].length === 1) t2s[trad] = c;
+    }
+    data.t2s = t2s;
+  }
+  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+};

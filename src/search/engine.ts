@@ -1,0 +1,160 @@
+/**
+ * Search across the four language indexes, shared by the browser and the Node tests.
+ *
+ * The current page's index is always searched; another language's index is searched only when
+ * the query is written in its script (Hangul → ko, kana → ja, Han → zh + ja, Latin → en), so most
+ * searches load one index. Results are merged per article: a match in another language is shown
+ * as the current language's version of the same article (it exists in every language) and says
+ * which language matched. How a Pagefind instance is created is injected (`PagefindFactory`).
+ */
+import type { Locale } from '../model/locales.ts';
+import { cleanQuery, fieldScores, localesFor, nativeLocales, rewriteFor, termsOf, type SearchData } from './query.ts';
+
+/** The parts of Pagefind's instance API we use. */
+export interface PagefindInstance {
+  search(term: string): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResultData> }[] } | null>;
+}
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; url: string; excerpt: string }[];
+}
+export type PagefindFactory = (locale: Locale) => Promise<PagefindInstance>;
+export type DataLoader = (locale: Locale) => Promise<SearchData>;
+
+/** Ranking options, the same in the browser and in the tests. */
+export const ranking = { termFrequency: 0.4, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 9, metaWeights: { title: 6, description: 3, symptom: 3 } };
+
+export interface Hit {
+  key: string; // reasons/photo-quality
+  title: string;
+  kind: 'reason' | 'fix' | 'guide';
+  href: string; // in the current locale when the article exists there
+  locale: Locale; // the language of the page the link opens
+  matchedIn: Locale; // the language whose index matched
+  excerpt: string; // Pagefind excerpt: plain text with <mark>…</mark> only
+  score: number;
+}
+
+/** `/zh/reasons/photo-quality/#fix` → `reasons/photo-quality` */
+export function keyOf(url: string): string | undefined {
+  const m = /^\/(?:en|zh|ja|ko)\/((?:reasons|fixes|guides)\/[a-z0-9-]+)\//.exec(url);
+  return m?.[1];
+}
+
+type PagefindResult = NonNullable<Awaited<ReturnType<PagefindInstance['search']>>>['results'][number];
+
+/**
+ * Pagefind requires every word of a query to match the same page, so a reader's full sentence
+ * often finds nothing. We rank pages ourselves: the whole query (all words) scores highest, and
+ * each meaningful word adds its own normalised score, weighted by how rare the word is.
+ */
+async function rankPages(instance: PagefindInstance, term: string, locale: Locale, pages: number) {
+  const words = termsOf(term, locale);
+  const scores = new Map<string, { score: number; result: PagefindResult; words: number }>();
+  const add = (results: PagefindResult[], weight: number, countsAsWord: boolean) => {
+    const max = Math.max(...results.map((r) => r.score), 1e-9);
+    for (const r of results) {
+      const prev = scores.get(r.id);
+      const s = weight * (r.score / max);
+      if (prev) {
+        prev.score += s;
+        if (countsAsWord) prev.words++;
+      } else scores.set(r.id, { score: s, result: r, words: countsAsWord ? 1 : 0 });
+    }
+  };
+  const whole = words.join(' ');
+  if (!whole) return [];
+  const all = (await instance.search(whole))?.results ?? [];
+  add(all, 3, false);
+  if (words.length > 1) {
+    const each = await Promise.all(words.map((w) => instance.search(w)));
+    each.forEach((found) => {
+      const results = found?.results ?? [];
+      if (results.length === 0) return;
+      add(results, Math.log(1 + (4 * Math.max(pages, 1)) / results.length), true);
+    });
+  }
+  // Pages that match more of the reader's words rank higher (coordination).
+  return [...scores.values()]
+    .map((v) => ({ ...v, score: v.score * (1 + v.words / Math.max(words.length, 1)) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+
+export async function search(raw: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, limit = 8): Promise<Hit[]> {
+  const query = cleanQuery(raw);
+  if (!query) return [];
+  const targets = localesFor(query, current);
+  // Matches in the query's own script rank first; among those, the page's own language.
+  const native = nativeLocales(query);
+  const boost = (l: Locale) => (native.includes(l) ? 1.5 : 1) * (l === current ? 1.2 : 1);
+  const needsEnglish = /[a-z]/i.test(query);
+  const [currentData, englishData] = await Promise.all([loadData(current), needsEnglish ? loadData('en') : Promise.resolve(undefined)]);
+
+  const perLocale = await Promise.all(
+    targets.map(async (locale) => {
+      const data = locale === current ? currentData : await loadData(locale);
+      const term = rewriteFor(query, locale, data, englishData);
+      const instance = await pagefind(locale);
+      const ranked = await rankPages(instance, term, locale, Object.keys(data.articles).length);
+      const top = ranked.slice(0, limit);
+      const datas = await Promise.all(top.map((r) => r.result.data()));
+      // Combine Pagefind's body ranking with the title/summary match, both normalised to 0..1.
+      const fields = fieldScores(termsOf(term, locale), data);
+      const maxBody = Math.max(...top.map((r) => r.score), 1e-9);
+      const maxField = Math.max(...fields.values(), 1e-9);
+      const combined = new Map<string, { d?: PagefindResultData; score: number }>();
+      datas.forEach((d, i) => {
+        const key = keyOf(d.url);
+        if (key) combined.set(key, { d, score: top[i]!.score / maxBody });
+      });
+      for (const [key, f] of fields) {
+        const prev = combined.get(key) ?? { score: 0 };
+        combined.set(key, { ...prev, score: prev.score + f / maxField });
+      }
+      return [...combined.entries()].map(([key, { d, score }]) => ({
+        key,
+        d: d ?? { url: data.articles[key]!.href, excerpt: escapeText(data.articles[key]!.summary.slice(0, 160)), meta: { title: data.articles[key]!.title, kind: data.articles[key]!.kind } },
+        score: score * boost(locale),
+        locale,
+      }));
+    }),
+  );
+
+  const byKey = new Map<string, Hit>();
+  for (const { key, d, score, locale } of perLocale.flat()) {
+    const own = currentData.articles[key];
+    const hit: Hit = own
+      ? { key, title: own.title, kind: own.kind, href: own.href, locale: current, matchedIn: locale, excerpt: d.excerpt, score }
+      : { key, title: d.meta.title ?? key, kind: (d.meta.kind as Hit['kind']) ?? 'guide', href: d.url, locale, matchedIn: locale, excerpt: d.excerpt, score };
+    // A match in the page's own language gives the better excerpt; otherwise keep the best score.
+    const prev = byKey.get(key);
+    if (!prev) byKey.set(key, hit);
+    else {
+      const better = hit.score > prev.score ? hit : prev;
+      byKey.set(key, { ...better, score: prev.score + hit.score * 0.25, excerpt: prev.matchedIn === current ? prev.excerpt : hit.matchedIn === current ? hit.excerpt : better.excerpt, matchedIn: prev.matchedIn === current || hit.matchedIn === current ? current : better.matchedIn });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Split a Pagefind excerpt into text runs, marking the highlighted ones; never HTML. */
+export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] {
+  const runs: { text: string; mark: boolean }[] = [];
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const re = /<mark>([\s\S]*?)<\/mark>/g;
+  let last = 0;
+  for (let m = re.exec(excerpt); m; m = re.exec(excerpt)) {
+    if (m.index > last) runs.push({ text: decode(excerpt.slice(last, m.index).replace(/<[^>]*>/g, '')), mark: false });
+    runs.push({ text: decode(m[1]!.replace(/<[^>]*>/g, '')), mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < excerpt.length) runs.push({ text: decode(excerpt.slice(last).replace(/<[^>]*>/g, '')), mark: false });
+  return runs.filter((r) => r.text.length > 0);
+}
