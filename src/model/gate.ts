@@ -113,9 +113,10 @@ function placeOf(rel: string): { locale: string; key: string; dirKind?: Kind; id
   const rest = parts.slice(1).join('/').replace(/\.mdx?$/, '');
   if (rest === 'index') return { locale, key: 'index', id: 'index' };
   if (rest === 'reasons/index') return { locale, key: 'reasons/index', id: 'reasons' };
+  if (rest === 'search') return { locale, key: 'search', id: 'search' };
   const m = /^(reasons|fixes|guides)\/([^/]+)$/.exec(rest);
   if (!m) {
-    return { error: `articles live at content/<locale>/{reasons,fixes,guides}/<id>.mdx (or index.mdx); move or rename this file` };
+    return { error: `articles live at content/<locale>/{reasons,fixes,guides}/<id>.mdx (hubs: index.mdx, reasons/index.mdx, search.mdx); move or rename this file` };
   }
   const dirKind = (Object.entries(kindDirs).find(([, d]) => d === m[1])![0]) as Kind;
   return { locale, key: `${m[1]}/${m[2]}`, dirKind, id: m[2]! };
@@ -181,7 +182,7 @@ export function checkContent(contentDir: string, root = process.cwd()): { proble
       continue;
     }
     const data = parsed.data;
-    const expectedKind = place.key === 'index' || place.key === 'reasons/index' ? 'hub' : place.dirKind;
+    const expectedKind = ['index', 'reasons/index', 'search'].includes(place.key) ? 'hub' : place.dirKind;
     if (data.kind !== expectedKind) {
       add(file, fieldLine(raw, ['kind']), 'kind-location', `kind is "${data.kind}" but the file is in the folder for "${expectedKind}"; move the file or fix kind`);
       continue;
@@ -284,6 +285,18 @@ function crossChecks(files: ParsedFile[], present: Set<string>): Problem[] {
     }
 
     problems.push(...bodyChecks(f, here));
+  }
+
+  // Old paths (redirectFrom) must not shadow a live article, nor be claimed twice.
+  const claimed = new Map<string, string>();
+  for (const f of files) {
+    f.data.redirectFrom.forEach((old, i) => {
+      const line = fieldLine(f.raw, ['redirectFrom', i]);
+      if (allKeys.has(old)) add(f.file, line, 'redirect', `redirectFrom[${i}]: "${old}" is a live article; an old path must no longer exist`);
+      const other = claimed.get(`${f.locale}/${old}`);
+      if (other && other !== f.file) add(f.file, line, 'redirect', `redirectFrom[${i}]: "${old}" is already redirected by ${other}`);
+      claimed.set(`${f.locale}/${old}`, f.file);
+    });
   }
 
   // Every fix is the answer to at least one reason.

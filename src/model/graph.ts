@@ -43,6 +43,7 @@ export function splitEntryId(entryId: string): { locale: Locale; key: string } {
 }
 
 export function hrefOf(locale: Locale, key: string): string {
+  // index → /en/, reasons/index → /en/reasons/, search → /en/search/
   return key === 'index' ? `/${locale}/` : `/${locale}/${key.replace(/\/index$/, '')}/`;
 }
 

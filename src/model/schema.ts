@@ -23,7 +23,8 @@
  *     fixes      one or more fix ids (language-neutral: `retake-document-photo`).
  *     related    other reason ids (optional).
  *   hub only:
- *     hub        which generated page this is: `landing` (/<locale>/) or `triage` (/<locale>/reasons/).
+ *     hub        which generated page this is: `landing` (/<locale>/), `triage` (/<locale>/reasons/)
+ *                or `search` (/<locale>/search/?q=…, a shareable search).
  */
 import { z } from 'astro/zod';
 import { localeKeys } from './locales.ts';
@@ -90,7 +91,7 @@ export const reasonSchema = z
 export const fixSchema = z.object({ ...common, kind: z.literal('fix') }).strict();
 export const guideSchema = z.object({ ...common, kind: z.literal('guide') }).strict();
 export const hubSchema = z
-  .object({ ...common, kind: z.literal('hub'), hub: z.enum(['landing', 'triage']) })
+  .object({ ...common, kind: z.literal('hub'), hub: z.enum(['landing', 'triage', 'search']) })
   .strict();
 
 /** Our fields, discriminated by `kind`. */
