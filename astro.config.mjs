@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/model/locales.ts';
 import { siteUrl } from './src/model/site.ts';
+import csp from './src/integrations/csp.ts';
 
 export default defineConfig({
   site: siteUrl,
@@ -11,6 +12,7 @@ export default defineConfig({
   // Sätteri (Astro's default renderer) with `## Heading {#id}` support: the same section ids in every language.
   markdown: { processor: satteri({ features: { headingAttributes: true } }) },
   integrations: [
+    csp(),
     starlight({
       title: { en: 'KYC Help', 'zh-CN': 'KYC 帮助', ja: 'KYC ヘルプ', ko: 'KYC 도움말' },
       defaultLocale,
@@ -23,8 +25,14 @@ export default defineConfig({
       ],
       components: {
         MarkdownContent: './src/overrides/MarkdownContent.astro',
+        Search: './src/overrides/Search.astro',
+        PageTitle: './src/overrides/PageTitle.astro',
+        Footer: './src/overrides/Footer.astro',
       },
       customCss: ['./src/styles/site.css'],
+      routeMiddleware: './src/route-data.ts',
+      // Our own 404 (src/pages/404.astro): every language, noindex, search and the triage page.
+      disable404Route: true,
       lastUpdated: false,
       pagination: false,
     }),

@@ -207,3 +207,17 @@ describe('content gate: trust rules', () => {
     expect(p.message).toContain('numeric rejection codes');
   });
 });
+
+describe('content gate: renamed articles', () => {
+  it('rejects an old path that is still a live article or is claimed twice', () => {
+    const problems = run((f) => {
+      f.edit('en/fixes/retake.mdx', 'kind: fix', 'kind: fix\nredirectFrom: [reasons/blurry, fixes/old-retake]');
+      f.edit('en/guides/contact-support.mdx', 'kind: guide', 'kind: guide\nredirectFrom: [fixes/old-retake]');
+    });
+    const hits = problems.filter((p) => p.rule === 'redirect').map((p) => `${p.file}: ${p.message}`);
+    expect(hits).toEqual([
+      'content/en/fixes/retake.mdx: redirectFrom[0]: "reasons/blurry" is a live article; an old path must no longer exist',
+      'content/en/guides/contact-support.mdx: redirectFrom[0]: "fixes/old-retake" is already redirected by content/en/fixes/retake.mdx',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 // Purpose: a small static file server for the built site (used by `npm start` and by the tests); binds 127.0.0.1 only.
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const types: Record<string, string> = {
@@ -24,6 +24,21 @@ const types: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
+/** The `/*` block of a static host's `_headers` file (as written by the CSP integration). */
+function readHeadersFile(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  let inAll = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.startsWith(' ')) inAll = line.trim() === '/*';
+    else if (inAll && line.includes(':')) {
+      const i = line.indexOf(':');
+      out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+    }
+  }
+  return out;
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -33,6 +48,7 @@ export interface RunningServer {
 /** Serve `root` on 127.0.0.1:`port` (0 = any free port). Unknown paths get `404.html` with status 404. */
 export function serveStatic(root: string, port = 0, extraHeaders: (path: string) => Record<string, string> = () => ({})): Promise<RunningServer> {
   const base = resolve(root);
+  const siteHeaders = readHeadersFile(join(base, '_headers'));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path: string;
@@ -59,6 +75,9 @@ export function serveStatic(root: string, port = 0, extraHeaders: (path: string)
     res.writeHead(status, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
+      // Hashed assets and the search index may be cached; pages are revalidated.
+      'cache-control': /^\/(_astro|pagefind)\//.test(path) ? 'public, max-age=3600' : 'no-cache',
+      ...(status === 200 || status === 404 ? siteHeaders : {}),
       ...extraHeaders(path),
     });
     if (req.method === 'HEAD') return res.end();

@@ -27,6 +27,27 @@ export interface UiStrings {
   guides: string;
   landingIntro: string;
   searchHint: string;
+  search: {
+    button: string;
+    label: string;
+    placeholder: string;
+    close: string;
+    empty: string;
+    noResults: string;
+    results: string; // "{n} results"
+    matchedIn: string; // "Found in {lang}"
+    loading: string;
+    failed: string;
+    pageLink: string;
+  };
+  copyLink: string;
+  copySection: string;
+  copied: string;
+  copyFailed: string;
+  share: string;
+  otherLanguages: string;
+  notFoundTitle: string;
+  notFoundText: string;
 }
 
 export const ui: Record<Locale, UiStrings> = {
@@ -62,6 +83,27 @@ export const ui: Record<Locale, UiStrings> = {
     guides: 'Guides',
     landingIntro: 'Your identity verification (KYC) on Binance was rejected or is stuck? Paste the message you saw into the search box, or find your problem below.',
     searchHint: 'Tip: paste the exact message from the verification screen.',
+    search: {
+      button: 'Search',
+      label: 'Search the help articles',
+      placeholder: 'Paste the message you saw, or describe the problem',
+      close: 'Close',
+      empty: 'Type or paste a message to search.',
+      noResults: 'Nothing found. Try fewer words, or pick your problem from the list of reasons.',
+      results: '{n} results',
+      matchedIn: 'Found in {lang}',
+      loading: 'Searching…',
+      failed: 'Search could not load. Use the list of reasons instead.',
+      pageLink: 'Open these results as a link you can share',
+    },
+    copyLink: 'Copy link',
+    copySection: 'Copy link to this section',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy. Select the address below and copy it:',
+    share: 'Share',
+    otherLanguages: 'This page in other languages',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'This address does not exist (any more). Search for your problem, or start from the list of reasons.',
   },
   zh: {
     kind: { reason: '原因', fix: '解决方法', guide: '指南', hub: '总览' },
@@ -95,6 +137,27 @@ export const ui: Record<Locale, UiStrings> = {
     guides: '指南',
     landingIntro: '币安身份认证（KYC）被拒或一直卡住？把你看到的提示粘贴到搜索框，或在下面找到你的问题。',
     searchHint: '提示：直接粘贴认证页面上的原话，最容易找到。',
+    search: {
+      button: '搜索',
+      label: '搜索帮助文章',
+      placeholder: '粘贴你看到的提示，或描述遇到的问题',
+      close: '关闭',
+      empty: '输入或粘贴提示文字即可搜索。',
+      noResults: '没有找到结果。试试少用几个词，或在原因列表里找你的问题。',
+      results: '共 {n} 条结果',
+      matchedIn: '匹配自{lang}版本',
+      loading: '正在搜索…',
+      failed: '搜索加载失败，请改用原因列表。',
+      pageLink: '把这组搜索结果生成可分享的链接',
+    },
+    copyLink: '复制链接',
+    copySection: '复制本节链接',
+    copied: '链接已复制',
+    copyFailed: '无法自动复制，请选中下面的地址手动复制：',
+    share: '分享',
+    otherLanguages: '本页的其他语言版本',
+    notFoundTitle: '找不到页面',
+    notFoundText: '这个地址不存在（或已不再使用）。请搜索你的问题，或从原因列表开始找。',
   },
   ja: {
     kind: { reason: '原因', fix: '対処法', guide: 'ガイド', hub: '一覧' },
@@ -128,6 +191,27 @@ export const ui: Record<Locale, UiStrings> = {
     guides: 'ガイド',
     landingIntro: 'Binanceの本人確認（KYC）が通らない、または審査中のまま進まない場合は、表示されたメッセージを検索ボックスに貼り付けるか、下の一覧から探してください。',
     searchHint: 'ヒント：本人確認画面のメッセージをそのまま貼り付けると見つかりやすくなります。',
+    search: {
+      button: '検索',
+      label: 'ヘルプ記事を検索',
+      placeholder: '表示されたメッセージを貼り付けるか、困っていることを入力',
+      close: '閉じる',
+      empty: 'メッセージを入力するか貼り付けると検索できます。',
+      noResults: '見つかりませんでした。言葉を減らすか、原因の一覧から探してください。',
+      results: '{n} 件',
+      matchedIn: '{lang}版で一致',
+      loading: '検索しています…',
+      failed: '検索を読み込めませんでした。原因の一覧をご利用ください。',
+      pageLink: 'この検索結果を共有できるリンクとして開く',
+    },
+    copyLink: 'リンクをコピー',
+    copySection: 'この見出しへのリンクをコピー',
+    copied: 'リンクをコピーしました',
+    copyFailed: 'コピーできませんでした。下のアドレスを選択してコピーしてください：',
+    share: '共有',
+    otherLanguages: 'このページの他の言語版',
+    notFoundTitle: 'ページが見つかりません',
+    notFoundText: 'このアドレスは存在しないか、使われなくなりました。問題を検索するか、原因の一覧から探してください。',
   },
   ko: {
     kind: { reason: '원인', fix: '해결 방법', guide: '가이드', hub: '개요' },
@@ -161,5 +245,26 @@ export const ui: Record<Locale, UiStrings> = {
     guides: '가이드',
     landingIntro: '바이낸스 신원 인증(KYC)이 거절되었거나 진행되지 않나요? 화면에 나온 메시지를 검색창에 붙여 넣거나, 아래에서 내 문제를 찾아보세요.',
     searchHint: '팁: 인증 화면에 나온 문구를 그대로 붙여 넣으면 가장 잘 찾아집니다.',
+    search: {
+      button: '검색',
+      label: '도움말 검색',
+      placeholder: '화면에 나온 메시지를 붙여 넣거나 문제를 적어 보세요',
+      close: '닫기',
+      empty: '메시지를 입력하거나 붙여 넣으면 검색돼요.',
+      noResults: '검색 결과가 없어요. 단어를 줄이거나 원인 목록에서 찾아보세요.',
+      results: '결과 {n}개',
+      matchedIn: '{lang} 문서에서 찾음',
+      loading: '검색 중…',
+      failed: '검색을 불러오지 못했어요. 원인 목록을 이용해 주세요.',
+      pageLink: '이 검색 결과를 공유할 수 있는 링크로 열기',
+    },
+    copyLink: '링크 복사',
+    copySection: '이 섹션 링크 복사',
+    copied: '링크를 복사했어요',
+    copyFailed: '자동으로 복사하지 못했어요. 아래 주소를 선택해 복사하세요:',
+    share: '공유',
+    otherLanguages: '이 페이지의 다른 언어',
+    notFoundTitle: '페이지를 찾을 수 없어요',
+    notFoundText: '없는 주소이거나 더 이상 쓰지 않는 주소예요. 문제를 검색하거나 원인 목록에서 시작하세요.',
   },
 };
