@@ -43,6 +43,9 @@ export function keyOf(url: string): string | undefined {
   return m?.[1];
 }
 
+/** How much the title/summary match counts next to the body ranking (best body match = 1). */
+const FIELD_WEIGHT = 1;
+
 type PagefindResult = NonNullable<Awaited<ReturnType<PagefindInstance['search']>>>['results'][number];
 
 /**
@@ -68,6 +71,12 @@ async function rankPages(instance: PagefindInstance, term: string, locale: Local
   if (!whole) return [];
   const all = (await instance.search(whole))?.results ?? [];
   add(all, 3, false);
+  // A pasted message: pages containing the exact phrase first (Pagefind matches quoted phrases
+  // for space-separated scripts).
+  const phrase = term.replace(/["“”]/g, ' ').trim();
+  if (words.length >= 2 && /^[\p{Script=Latin}\p{Script=Hangul}\s\d.,!?'’-]+$/u.test(phrase)) {
+    add((await instance.search(`"${phrase}"`))?.results ?? [], 3, false);
+  }
   if (words.length > 1) {
     const each = await Promise.all(words.map((w) => instance.search(w)));
     each.forEach((found) => {
@@ -104,7 +113,6 @@ export async function search(raw: string, current: Locale, pagefind: PagefindFac
       // Combine Pagefind's body ranking with the title/summary match, both normalised to 0..1.
       const fields = fieldScores(termsOf(term, locale), data);
       const maxBody = Math.max(...top.map((r) => r.score), 1e-9);
-      const maxField = Math.max(...fields.values(), 1e-9);
       const combined = new Map<string, { d?: PagefindResultData; score: number }>();
       datas.forEach((d, i) => {
         const key = keyOf(d.url);
@@ -112,7 +120,7 @@ export async function search(raw: string, current: Locale, pagefind: PagefindFac
       });
       for (const [key, f] of fields) {
         const prev = combined.get(key) ?? { score: 0 };
-        combined.set(key, { ...prev, score: prev.score + f / maxField });
+        combined.set(key, { ...prev, score: prev.score + FIELD_WEIGHT * f });
       }
       return [...combined.entries()].map(([key, { d, score }]) => ({
         key,

@@ -60,6 +60,7 @@ export function localesFor(query: string, current: Locale): Locale[] {
 const KO_ENDINGS = [
   '되었어요', '되었습니다', '됐습니다', '됐어요', '되어요', '돼요', '됩니다', '되나요', '되는데', '되요', '된다고', '된다', '됐는데', '됐다', '되고', '되면', '되서', '돼서',
   '했어요', '했습니다', '합니다', '해요', '하나요', '하는데', '하면', '하고', '했는데', '했다', '한다', '해서', '하기', '할', '한',
+  '한가요', '인가요', '할까요', '일까요', '가요', '까요', '나요', '한데', '해도', '하려면', '하는', '하는법', '하는 법',
   '이에요', '예요', '입니다', '이요', '에서', '에게', '으로', '부터', '까지', '처럼', '이랑', '하고', '이나', '나요', '는데', '어요', '아요',
   '이', '가', '은', '는', '을', '를', '에', '의', '도', '만', '로', '과', '와', '요', '된', '될', '돼', '됨', '함', '임', '다',
 ];
@@ -154,6 +155,22 @@ export function nativeLocales(query: string): Locale[] {
   return out;
 }
 
+const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/**
+ * Japanese readers often type a word in kana: a hiragana loanword (ちぇっくりすと) is added in
+ * katakana, and katakana readings are matched like hiragana ones (キゲンギレ → きげんぎれ → 有効期限).
+ */
+export function kanaVariants(query: string): string {
+  const extra: string[] = [];
+  for (const word of query.split(/\s+/)) {
+    if (/^[\u3041-\u3096ー]{3,}$/.test(word)) extra.push(toKatakana(word));
+    if (/^[\u30a1-\u30f6ー]{3,}$/.test(word)) extra.push(toHiragana(word));
+  }
+  return extra.length ? `${query} ${extra.join(' ')}` : query;
+}
+
 /**
  * The query to run against `locale`'s index, given the cleaned reader text. `data` is that
  * locale's search data; `english` (optional) supplies the Latin vocabulary for typo correction.
@@ -161,6 +178,7 @@ export function nativeLocales(query: string): Locale[] {
 export function rewriteFor(query: string, locale: Locale, data: SearchData | undefined, english?: SearchData): string {
   let q = query;
   if (locale === 'zh' && data?.t2s) q = [...q].map((c) => data.t2s![c] ?? c).join('');
+  if (locale === 'ja') q = kanaVariants(q);
   q = applySynonyms(q, locale);
   if (locale === 'ko' && data) {
     const vocab = new Set(data.vocab);
@@ -199,14 +217,19 @@ export function fieldScores(terms: string[], data: SearchData): Map<string, numb
   const entries = Object.entries(data.articles).map(([key, a]) => [key, a.title.toLowerCase(), a.summary.toLowerCase()] as const);
   const n = entries.length || 1;
   const scores = new Map<string, number>();
+  // Each word counts by how rare it is among the articles; a word no article has counts as the
+  // rarest (so a query of unknown words cannot make a common word look decisive). The result is
+  // the share of the query's information found in the title (full) or summary (half): 0..1.
+  let total = 0;
   for (const term of terms) {
     const stem = /^[a-z]+$/.test(term) && term.length > 4 ? term.replace(/(ing|ed|es|s)$/, '') : term;
     const has = (text: string) => (/^[a-z]+$/.test(stem) ? new RegExp(`\\b${stem}`).test(text) : text.includes(stem));
     const hits = entries.filter(([, title, summary]) => has(title) || has(summary));
-    if (hits.length === 0) continue;
-    const idf = Math.log(1 + n / hits.length);
-    for (const [key, title, summary] of hits) scores.set(key, (scores.get(key) ?? 0) + idf * ((has(title) ? 2 : 0) + (has(summary) ? 1 : 0)));
+    const idf = Math.log(1 + n / Math.max(hits.length, 1));
+    total += idf;
+    for (const [key, title] of hits) scores.set(key, (scores.get(key) ?? 0) + idf * (has(title) ? 1 : 0.5));
   }
+  for (const [key, v] of scores) scores.set(key, total > 0 ? v / total : 0);
   return scores;
 }
 

@@ -24,6 +24,8 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['bank statement', 'proof of address'],
     ['webcam', 'camera'],
     ['scam', 'fake support'],
+    ['resubmit', 'submit again'],
+    ['unlock', 'unlock scam'],
   ],
   zh: [
     ['kyc', '身份认证'],
@@ -43,6 +45,8 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['未成年', '18 岁'],
     ['住址证明', '地址证明'],
     ['骗子', '诈骗 假客服'],
+    ['代办', '解封 诈骗'],
+    ['重新提交', '再次提交'],
   ],
   ja: [
     ['kyc', '本人確認'],
@@ -63,6 +67,10 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['さぎ', '詐欺'],
     ['未成年', '18歳'],
     ['凍結', '停止'],
+    ['再提出', '申請し直す もう一度申請'],
+    ['やり直し', '申請し直す'],
+    ['代行', '解除 詐欺'],
+    ['出金停止', '出金 停止'],
   ],
   ko: [
     ['kyc', '신원 인증'],
@@ -81,5 +89,8 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['검토중', '검토'],
     ['미성년', '미성년자'],
     ['사기', '가짜 고객지원'],
+    ['정지', '중지 중단'],
+    ['재제출', '다시 제출'],
+    ['대행', '풀어 주겠다 사기'],
   ],
 };
