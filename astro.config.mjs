@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/model/locales.ts';
 import { siteUrl } from './src/model/site.ts';
 import csp from './src/integrations/csp.ts';
+import sitemapAlternates from './src/integrations/sitemap-alternates.ts';
 
 export default defineConfig({
   site: siteUrl,
@@ -36,6 +37,8 @@ export default defineConfig({
       lastUpdated: false,
       pagination: false,
     }),
+    // After Starlight's sitemap is written (integrations run their build:done hooks in order).
+    sitemapAlternates(siteUrl),
   ],
   vite: {
     // content/ is reached through the src/content/docs symlink; keep its real path so Starlight's

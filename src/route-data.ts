@@ -10,11 +10,12 @@ import { siteUrl } from './model/site';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  const { locale, key } = splitEntryId(route.entry.id);
+  const { locale } = splitEntryId(route.entry.id);
   if (!isLocale(locale)) return;
   const head = route.head.filter((h) => !(h.tag === 'meta' && h.attrs?.property === 'og:locale'));
   // The triage page shares the landing page's image; every other page has its own.
-  const imageId = key === 'reasons/index' ? locale : route.entry.id;
+  const data = route.entry.data as { kind?: string; hub?: string };
+  const imageId = data.kind === 'hub' && data.hub === 'triage' ? locale : route.entry.id;
   const image = `${siteUrl}/og/${imageId}.png`;
   head.push(
     { tag: 'meta', attrs: { property: 'og:locale', content: locales[locale].ogLocale }, content: '' },
