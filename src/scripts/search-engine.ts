@@ -7,7 +7,7 @@ import type { SearchData } from '../search/query';
 const html = document.documentElement;
 const factory = pagefindFactory(
   // A runtime URL, not a bundled module: Pagefind is generated after the site is built.
-  () => import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href),
+  (locale) => import(/* @vite-ignore */ new URL(`/pagefind/pagefind.js?${locale}`, location.href).href),
   (lang, create) => {
     const before = html.getAttribute('lang');
     html.setAttribute('lang', lang);

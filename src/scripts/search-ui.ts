@@ -87,7 +87,8 @@ function bind(input: HTMLInputElement, list: HTMLOListElement, status: HTMLEleme
       const m = await loadEngine(locale);
       const hits = await m.run(q, locale);
       if (mine === seq) renderResults(list, status, hits, s, locale);
-    } catch {
+    } catch (e) {
+      console.error('search failed:', e instanceof Error ? e.message : e);
       if (mine === seq) status.textContent = s.failed;
     }
   };

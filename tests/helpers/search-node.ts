@@ -20,7 +20,7 @@ globalThis.fetch = (async (input: string | URL | Request) => {
 }) as typeof fetch;
 
 const factory = pagefindFactory(
-  () => import(pathToFileURL(join(dist, 'pagefind/pagefind.js')).href),
+  (locale) => import(`${pathToFileURL(join(dist, 'pagefind/pagefind.js')).href}?${locale}`),
   (l, create) => {
     const before = lang;
     lang = l;
