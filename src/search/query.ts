@@ -165,8 +165,14 @@ const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fr
 export function kanaVariants(query: string): string {
   const extra: string[] = [];
   for (const word of query.split(/\s+/)) {
+    // A hiragana word of 3+ kana may be a loanword typed in hiragana: try it in katakana.
     if (/^[\u3041-\u3096ー]{3,}$/.test(word)) extra.push(toKatakana(word));
-    if (/^[\u30a1-\u30f6ー]{3,}$/.test(word)) extra.push(toHiragana(word));
+    // A katakana word may be a reading typed in katakana: only its synonym is added (below).
+    if (/^[\u30a1-\u30f6ー]{3,}$/.test(word)) {
+      const reading = toHiragana(word);
+      const hit = synonyms.ja.find(([from]) => from === reading);
+      if (hit) extra.push(hit[1]);
+    }
   }
   return extra.length ? `${query} ${extra.join(' ')}` : query;
 }
@@ -201,9 +207,9 @@ export function rewriteFor(query: string, locale: Locale, data: SearchData | und
 // Words that carry no meaning for finding an article. Dropped before the per-word search.
 const STOPWORDS: Record<Locale, Set<string>> = {
   en: new Set('a an and are as at be been but by can cant could did didnt do does dont for from get got had has have how i im is it its ive just me my no not now of on or please says said so still that the then there this to too try tried up us was we what when where which why will with you your binance kyc verification verify keeps keep anything something really'.split(' ')),
-  zh: new Set('的 了 吗 呢 吧 啊 我 你 是 在 有 和 就 都 也 还 说 要 会 能 可以 怎么 怎么办 什么 为什么 一直 已经 没有 没 不 这 那 个 被 把 给 让 用 币安 币安的'.split(' ')),
+  zh: new Set('的 了 吗 呢 吧 啊 我 你 是 在 有 和 就 都 也 还 说 要 会 能 可以 怎么 怎么办 怎样 如何 什么 为什么 哪里 哪儿 办 一直 已经 没有 没 不 这 那 个 被 把 给 让 用 该 应该 需要 请问 币安 币安的'.split(' ')),
   ja: new Set('の は が を に で と も た て です ます でした ました か な よ ね から まで へ や この その あの こと もの する した して いる ない なった なる 言われ 言われた 出る 出た binance バイナンス'.split(' ')),
-  ko: new Set('이 가 은 는 을 를 에 의 도 와 과 요 어떻게 왜 뭐 좀 제 내 저 나 그 이거 그거 바이낸스 binance 했는데 하는데 해요 돼요 안'.split(' ')),
+  ko: new Set('이 가 은 는 을 를 에 의 도 와 과 요 어떻게 왜 뭐 뭔가요 무슨 어디 언제 좀 제 내 저 나 그 이거 그거 바이낸스 binance 했는데 하는데 해요 돼요 되요 안 수 것 거 건가요 있나요 없나요 하나요 되나요 해야 하면 되면 있어요 없어요 할까요 알려 주세요'.split(' ')),
 };
 
 const SEGMENT_LANG: Record<Locale, string> = { en: 'en', zh: 'zh', ja: 'ja', ko: 'ko' };
@@ -241,6 +247,7 @@ export function termsOf(query: string, locale: Locale): string[] {
     if (!isWordLike) continue;
     const w = segment.trim();
     if (!w || STOPWORDS[locale].has(w) || (/^[a-z]+$/.test(w) && w.length < 2) || /^\d+$/.test(w)) continue;
+    if (/^[\u3040-\u30ff]$/.test(w)) continue; // a single kana is a grammatical fragment, not a word
     if (!out.includes(w)) out.push(w);
   }
   return out.slice(0, 10);
