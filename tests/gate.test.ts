@@ -202,6 +202,11 @@ describe('content gate: trust rules', () => {
     expect(only(problems, 'scam-warning', 'content/en/guides/contact-support.mdx').message).toContain('waiting, locked out or contacting support');
   });
 
+  it('rejects task lists, whose checkboxes have no accessible label', () => {
+    const p = only(run((f) => body(f, '- [ ] Check the photo')), 'task-list', 'content/en/fixes/retake.mdx');
+    expect(p.message).toContain('checkbox without a label');
+  });
+
   it('rejects invented error codes', () => {
     const p = only(run((f) => body(f, 'If you see E005, your name does not match.')), 'no-invented-codes', 'content/en/fixes/retake.mdx');
     expect(p.message).toContain('numeric rejection codes');

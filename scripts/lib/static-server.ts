@@ -71,6 +71,11 @@ export function serveStatic(root: string, port = 0, extraHeaders: (path: string)
     if (!existsSync(file)) {
       status = 404;
       file = join(base, '404.html');
+      if (!existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('404 Not Found');
+        return;
+      }
     }
     res.writeHead(status, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',

@@ -372,6 +372,9 @@ function bodyChecks(f: ParsedFile, here: Map<string, ParsedFile>): Problem[] {
         add(line, 'internal-link', `"${href}": ${target.file} has no section {#${m[3]}}`);
       }
     }
+    if (node.type === 'listItem' && typeof (node as { checked?: boolean | null }).checked === 'boolean') {
+      add(at(node.position?.start.line), 'task-list', '"- [ ]" renders a checkbox without a label (screen readers announce an unlabelled control); write a plain list item');
+    }
     if (node.type === 'delete' && (f.locale === 'zh' || f.locale === 'ja')) {
       add(at(node.position?.start.line), 'typography', 'text between two "~" renders as strikethrough; for ranges write 〜 (ja) or 至/～ (zh)');
     }

@@ -82,6 +82,12 @@ function bind(input: HTMLInputElement, list: HTMLOListElement, status: HTMLEleme
       status.textContent = s.empty;
       return;
     }
+    if (!/[\p{L}\p{N}]/u.test(q)) {
+      // Only symbols or binary garbage: nothing to search for.
+      list.replaceChildren();
+      status.textContent = s.noResults;
+      return;
+    }
     status.textContent = s.loading;
     try {
       const m = await loadEngine(locale);
