@@ -24,7 +24,16 @@ export function htmlFiles(dir = dist): string[] {
 
 /** Text of the first element matching a simple `tag#id` or `tag.class` selector (good enough for our own markup). */
 export function textOf(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ').replace(/\s+/g, ' ').trim();
+  return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+/** Decode the character references Astro emits (&amp; &lt; &#39; &#x27; …). */
+export function decode(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, ref: string) => {
+    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return named[ref.toLowerCase()] ?? all;
+  });
 }
 
 /** The <main> of a page. */
@@ -34,6 +43,11 @@ export function mainOf(html: string): string {
   return m[0];
 }
 
+/** The href of every link, except language switches (links with an hreflang attribute). */
 export function hrefs(html: string): string[] {
-  return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...html.matchAll(/<a\b([^>]*)>/g)]
+    .filter((m) => !/\shreflang=/.test(m[1]!))
+    .map((m) => /\shref="([^"]*)"/.exec(m[1]!)?.[1])
+    .filter((h): h is string => h !== undefined)
+    .map((h) => decode(h));
 }
