@@ -20,7 +20,7 @@ export default defineConfig({
       locales: Object.fromEntries(Object.entries(locales).map(([key, l]) => [key, { label: l.label, lang: l.lang }])),
       // Navigation by section, never a list of every article (keeps page size flat as articles grow).
       sidebar: [
-        { slug: 'index', label: 'Start', translations: { 'zh-CN': '首页', ja: 'ホーム', ko: '처음' } },
+        { slug: 'index', label: 'Help home', translations: { 'zh-CN': '帮助首页', ja: 'ヘルプのトップ', ko: '도움말 홈' } },
         { slug: 'reasons', label: 'Which one is my problem?', translations: { 'zh-CN': '我遇到的是哪种问题？', ja: 'どの問題に当てはまる？', ko: '내 문제는 어떤 경우인가요?' } },
         { label: 'Guides', translations: { 'zh-CN': '指南', ja: 'ガイド', ko: '가이드' }, items: [{ autogenerate: { directory: 'guides' } }] },
       ],

@@ -43,6 +43,10 @@ export function keyOf(url: string): string | undefined {
   return m?.[1];
 }
 
+/** How many results' texts (Pagefind fragments) to download from the page's language and from others. */
+const CURRENT_DEPTH = 6;
+const OTHER_DEPTH = 4;
+
 /** How much the title/summary match counts next to the body ranking (best body match = 1). */
 const FIELD_WEIGHT = 1;
 
@@ -102,13 +106,13 @@ export async function search(raw: string, current: Locale, pagefind: PagefindFac
   const needsEnglish = /[a-z]/i.test(query);
   const [currentData, englishData] = await Promise.all([loadData(current), needsEnglish ? loadData('en') : Promise.resolve(undefined)]);
 
-  const perLocale = await Promise.all(
-    targets.map(async (locale) => {
+  const searchIn = async (locale: Locale, depth: number) => {
       const data = locale === current ? currentData : await loadData(locale);
       const term = rewriteFor(query, locale, data, englishData);
       const instance = await pagefind(locale);
       const ranked = await rankPages(instance, term, locale, Object.keys(data.articles).length);
-      const top = ranked.slice(0, limit);
+      // Each result's text is a separate download (a Pagefind fragment): fetch only the top ones.
+      const top = ranked.slice(0, depth);
       const datas = await Promise.all(top.map((r) => r.result.data()));
       // Combine Pagefind's body ranking with the title/summary match, both normalised to 0..1.
       const fields = fieldScores(termsOf(term, locale), data);
@@ -128,8 +132,19 @@ export async function search(raw: string, current: Locale, pagefind: PagefindFac
         score: score * boost(locale),
         locale,
       }));
-    }),
-  );
+  };
+
+  // Every index costs a download, so ask as few as needed: first the page's language and, when
+  // the query is written in another script, that script's first language; the others (e.g.
+  // Japanese for a Chinese query) only when that found fewer than three articles.
+  // A query of Chinese characters only, on a Japanese page, may be Chinese or Japanese: ask both.
+  const hanOnly = native.includes('zh') && native.includes('ja');
+  const first = [current, ...(native.includes(current) ? (current === 'ja' && hanOnly ? ['zh' as const] : []) : native.slice(0, 1))];
+  const perLocale = await Promise.all(first.map((l) => searchIn(l, l === current ? CURRENT_DEPTH : OTHER_DEPTH)));
+  const rest = targets.filter((l) => !first.includes(l));
+  if (rest.length > 0 && new Set(perLocale.flat().map((h) => h.key)).size < 3) {
+    perLocale.push(...(await Promise.all(rest.map((l) => searchIn(l, OTHER_DEPTH)))));
+  }
 
   const byKey = new Map<string, Hit>();
   for (const { key, d, score, locale } of perLocale.flat()) {
