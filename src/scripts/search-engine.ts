@@ -26,10 +26,17 @@ const loadData = (l: Locale) => {
   return p;
 };
 
+const words = new Map<Locale, Promise<string[]>>();
+const loadWords = (l: Locale) => {
+  let p = words.get(l);
+  if (!p) words.set(l, (p = fetch(`/search-data/${l}.words.json`).then((r) => r.json() as Promise<{ vocab: string[] }>).then((d) => d.vocab)));
+  return p;
+};
+
 export function warm(locale: Locale) {
   return Promise.all([factory(locale), loadData(locale)]);
 }
 
 export function run(query: string, locale: Locale): Promise<Hit[]> {
-  return search(query, locale, factory, loadData);
+  return search(query, locale, factory, loadData, loadWords);
 }

@@ -22,6 +22,7 @@ export interface PagefindResultData {
 }
 export type PagefindFactory = (locale: Locale) => Promise<PagefindInstance>;
 export type DataLoader = (locale: Locale) => Promise<SearchData>;
+export type WordsLoader = (locale: Locale) => Promise<string[]>;
 
 /** Ranking options, the same in the browser and in the tests. */
 export const ranking = { termFrequency: 0.4, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 9, metaWeights: { title: 6, description: 3, symptom: 3 } };
@@ -96,15 +97,28 @@ async function rankPages(instance: PagefindInstance, term: string, locale: Local
 }
 
 
-export async function search(raw: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, limit = 8): Promise<Hit[]> {
+/**
+ * Search `raw` from a page in `current`. The word lists (`loadWords`) are fetched only when
+ * needed: Korean words of four or more syllables may be several words written without spaces;
+ * an English query is first run as typed and corrected for typos only if it found fewer than
+ * three articles.
+ */
+export async function search(raw: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, loadWords: WordsLoader, limit = 8): Promise<Hit[]> {
   const query = cleanQuery(raw);
   if (!query) return [];
+  const withWords = async (l: Locale): Promise<SearchData> => ({ ...(await loadData(l)), vocab: await loadWords(l) });
+  const koData = /[\uac00-\ud7a3]{4,}/.test(query) ? withWords : loadData;
+  const first = await searchOnce(query, current, pagefind, koData, undefined, limit);
+  if (first.length >= 3 || !/[a-z]{4,}/i.test(query)) return first;
+  return searchOnce(query, current, pagefind, koData, await withWords('en'), limit);
+}
+
+async function searchOnce(query: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, englishData: SearchData | undefined, limit: number): Promise<Hit[]> {
   const targets = localesFor(query, current);
   // Matches in the query's own script rank first; among those, the page's own language.
   const native = nativeLocales(query);
   const boost = (l: Locale) => (native.includes(l) ? 1.5 : 1) * (l === current ? 1.2 : 1);
-  const needsEnglish = /[a-z]/i.test(query);
-  const [currentData, englishData] = await Promise.all([loadData(current), needsEnglish ? loadData('en') : Promise.resolve(undefined)]);
+  const currentData = await loadData(current);
 
   const searchIn = async (locale: Locale, depth: number) => {
       const data = locale === current ? currentData : await loadData(locale);

@@ -12,8 +12,12 @@ export interface SearchData {
   locale: Locale;
   /** article key → what a result shows in this locale */
   articles: Record<string, { title: string; kind: 'reason' | 'fix' | 'guide'; href: string; summary: string }>;
-  /** words (ko: stems without particles) that occur in this locale's articles; used to split and correct queries */
-  vocab: string[];
+  /**
+   * words (ko: stems without particles) that occur in this locale's articles; used to split
+   * spaceless Korean and to correct English typos. Served separately (/search-data/<l>.words.json)
+   * and loaded only when a query needs it.
+   */
+  vocab?: string[];
   /** zh only: Traditional character → Simplified, for characters that occur in the zh articles */
   t2s?: Record<string, string>;
 }
@@ -187,7 +191,7 @@ export function rewriteFor(query: string, locale: Locale, data: SearchData | und
   if (locale === 'zh' && data?.t2s) q = [...q].map((c) => data.t2s![c] ?? c).join('');
   if (locale === 'ja') q = kanaVariants(q);
   q = applySynonyms(q, locale);
-  if (locale === 'ko' && data) {
+  if (locale === 'ko' && data?.vocab) {
     const vocab = new Set(data.vocab);
     const prefixes = new Set<string>();
     for (const v of data.vocab) for (let i = 2; i < v.length; i++) prefixes.add(v.slice(0, i));
@@ -198,7 +202,7 @@ export function rewriteFor(query: string, locale: Locale, data: SearchData | und
       .join(' ');
   }
   const latin = english ?? (locale === 'en' ? data : undefined);
-  if (latin && LATIN.test(q)) {
+  if (latin?.vocab && LATIN.test(q)) {
     const latinVocab = latin.vocab.filter((v) => /^[a-z]+$/.test(v));
     const known = new Set(latinVocab);
     q = q.replace(/[A-Za-z]{4,}/g, (w) => correctWord(w, latinVocab, known));

@@ -38,6 +38,8 @@ const loadData = (l: Locale) => {
   return p;
 };
 
+const loadWords = async (l: Locale) => (JSON.parse(await readFile(join(dist, `search-data/${l}.words.json`), 'utf8')) as { vocab: string[] }).vocab;
+
 export function searchNode(query: string, locale: Locale): Promise<Hit[]> {
-  return search(query, locale, factory, loadData);
+  return search(query, locale, factory, loadData, loadWords);
 }

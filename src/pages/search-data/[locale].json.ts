@@ -1,8 +1,9 @@
 /**
  * /search-data/<locale>.json — what the search box needs besides Pagefind's index: each
- * article's title, kind and URL in this locale (to offer the reader's own language), the words
- * of this locale's articles (to split spaceless Korean and correct English typos), and for zh a
- * Traditional → Simplified map of the characters the articles use. Generated from content.
+ * article's title, kind, URL and summary in this locale (to offer the reader's own language and
+ * match titles), and for zh a Traditional → Simplified map of the characters the articles use.
+ * The words of the articles (to split spaceless Korean and correct English typos) are a separate
+ * file, /search-data/<locale>.words.json, loaded only when a query needs them. From content.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
@@ -18,6 +19,12 @@ const toHk = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.locale as Locale;
+  const { data } = await searchData(locale);
+  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+};
+
+/** Everything but the word list (that one is /search-data/<locale>.words.json). */
+export async function searchData(locale: Locale): Promise<{ data: SearchData; vocab: string[] }> {
   const graph = await getGraph(locale);
   const entries = (await getCollection('docs')).filter((e) => splitEntryId(e.id).locale === locale);
   const text = entries.map((e) => `${e.data.title} ${e.data.description ?? ''} ${'symptom' in e.data ? e.data.symptom : ''} ${'messages' in e.data ? e.data.messages.map((m: { text: string }) => m.text).join(' ') : ''} ${e.body ?? ''}`).join('\n');
@@ -36,7 +43,6 @@ export const GET: APIRoute = async ({ params }) => {
         return [a.key, { title: a.title, kind: a.kind, href: a.href, summary }];
       }),
     ),
-    vocab: [...vocab].filter((w) => w.length >= 2).sort(),
   };
   if (locale === 'zh') {
     const t2s: Record<string, string> = {};
@@ -45,5 +51,5 @@ export const GET: APIRoute = async ({ params }) => {
     }
     data.t2s = t2s;
   }
-  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
-};
+  return { data, vocab: [...vocab].filter((w) => w.length >= 2).sort() };
+}
