@@ -125,7 +125,7 @@ export function markdown(r: Results): string {
     for (const [l, p] of Object.entries(r.pageWeight)) out.push(pageWeightTable(l, p!.ours, p!.stock, r.targets), '');
   }
   if (r.scaling?.length) {
-    out.push('## Build scaling (synthetic articles, cold builds)', '', scalingTable(r.scaling, r.targets), '');
+    out.push('## Build scaling (synthetic articles: cold build, then a rebuild with caches kept)', '', scalingTable(r.scaling, r.targets), '');
   }
   if (r.lighthouse) {
     out.push('## Lighthouse (mobile, default config; target 100 in all four)', '', lighthouseTable(r.lighthouse, ['performance', 'accessibility', 'best-practices', 'seo']), '');
