@@ -15,7 +15,7 @@ export default defineConfig({
   integrations: [
     csp(),
     starlight({
-      title: { en: 'KYC Help', 'zh-CN': 'KYC 帮助', ja: 'KYC ヘルプ', ko: 'KYC 도움말' },
+      title: Object.fromEntries(Object.values(locales).map((l) => [l.lang, l.siteTitle])),
       defaultLocale,
       locales: Object.fromEntries(Object.entries(locales).map(([key, l]) => [key, { label: l.label, lang: l.lang }])),
       // Navigation by section, never a list of every article (keeps page size flat as articles grow).

@@ -3,10 +3,10 @@
  * the scripts and the tests: add a language here and everything else follows.
  */
 export const locales = {
-  en: { label: 'English', lang: 'en', ogLocale: 'en_US' },
-  zh: { label: '简体中文', lang: 'zh-CN', ogLocale: 'zh_CN' },
-  ja: { label: '日本語', lang: 'ja', ogLocale: 'ja_JP' },
-  ko: { label: '한국어', lang: 'ko', ogLocale: 'ko_KR' },
+  en: { label: 'English', lang: 'en', ogLocale: 'en_US', siteTitle: 'KYC Help' },
+  zh: { label: '简体中文', lang: 'zh-CN', ogLocale: 'zh_CN', siteTitle: 'KYC 帮助' },
+  ja: { label: '日本語', lang: 'ja', ogLocale: 'ja_JP', siteTitle: 'KYC ヘルプ' },
+  ko: { label: '한국어', lang: 'ko', ogLocale: 'ko_KR', siteTitle: 'KYC 도움말' },
 } as const;
 
 export type Locale = keyof typeof locales;

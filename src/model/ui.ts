@@ -1,7 +1,7 @@
 /**
  * Interface text the site adds around articles, per language. Article text lives in content/.
  */
-import type { Locale } from './locales.ts';
+import { locales, type Locale } from './locales.ts';
 import type { Category, Kind } from './schema.ts';
 
 export interface UiStrings {
@@ -268,3 +268,9 @@ export const ui: Record<Locale, UiStrings> = {
     notFoundText: '없는 주소이거나 더 이상 쓰지 않는 주소예요. 문제를 검색하거나 원인 목록에서 시작하세요.',
   },
 };
+
+/** What the search box script needs, as one object (passed to it in a data attribute). */
+export function searchStrings(locale: Locale) {
+  const t = ui[locale];
+  return { ...t.search, kinds: t.kind, languages: Object.fromEntries(Object.entries(locales).map(([k, l]) => [k, l.label])) };
+}

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import type { Locale } from '../model/locales.ts';
+import { localeKeys, locales, type Locale } from '../model/locales.ts';
 import type { Kind } from '../model/schema.ts';
 import { ui } from '../model/ui.ts';
 
@@ -24,13 +24,8 @@ export interface OgInput {
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
-/** The site title per locale, as Starlight shows it (astro.config.mjs `title`; tests/og.test.ts checks they agree). */
-export const siteNames: Record<Locale, string> = {
-  en: 'KYC Help',
-  zh: 'KYC 帮助',
-  ja: 'KYC ヘルプ',
-  ko: 'KYC 도움말',
-};
+/** The site title per locale, as Starlight shows it (one definition: src/model/locales.ts). */
+export const siteNames = Object.fromEntries(localeKeys.map((l) => [l, locales[l].siteTitle])) as Record<Locale, string>;
 
 /** The small line at the bottom of every card. */
 export const notAffiliated: Record<Locale, string> = {

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../model/locales';
 import type { Hit } from '../search/engine';
+import { excerptRuns } from '../search/excerpt';
 
 interface Strings {
   empty: string; noResults: string; results: string; matchedIn: string; loading: string; failed: string;
@@ -43,7 +44,7 @@ function renderResults(list: HTMLOListElement, status: HTMLElement, hits: Hit[],
     }
     const excerpt = document.createElement('span');
     excerpt.className = 'kb-result-excerpt';
-    for (const run of excerptRunsSafe(h.excerpt)) {
+    for (const run of excerptRuns(h.excerpt)) {
       if (run.mark) {
         const m = document.createElement('mark');
         m.textContent = run.text;
@@ -55,19 +56,6 @@ function renderResults(list: HTMLOListElement, status: HTMLElement, hits: Hit[],
     list.append(li);
   }
   status.textContent = hits.length ? s.results.replace('{n}', String(hits.length)) : s.noResults;
-}
-
-// The engine module exports excerptRuns too, but rendering must not wait for it.
-function excerptRunsSafe(excerpt: string) {
-  const runs: { text: string; mark: boolean }[] = [];
-  const parts = excerpt.split(/(<mark>[\s\S]*?<\/mark>)/g);
-  const decode = (x: string) => x.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  for (const p of parts) {
-    if (!p) continue;
-    const m = /^<mark>([\s\S]*)<\/mark>$/.exec(p);
-    runs.push({ text: decode(m ? m[1]! : p), mark: Boolean(m) });
-  }
-  return runs;
 }
 
 /** Wire a query box to a result list; returns the function that runs a query. */

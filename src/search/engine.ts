@@ -181,17 +181,4 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Split a Pagefind excerpt into text runs, marking the highlighted ones; never HTML. */
-export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] {
-  const runs: { text: string; mark: boolean }[] = [];
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const re = /<mark>([\s\S]*?)<\/mark>/g;
-  let last = 0;
-  for (let m = re.exec(excerpt); m; m = re.exec(excerpt)) {
-    if (m.index > last) runs.push({ text: decode(excerpt.slice(last, m.index).replace(/<[^>]*>/g, '')), mark: false });
-    runs.push({ text: decode(m[1]!.replace(/<[^>]*>/g, '')), mark: true });
-    last = m.index + m[0].length;
-  }
-  if (last < excerpt.length) runs.push({ text: decode(excerpt.slice(last).replace(/<[^>]*>/g, '')), mark: false });
-  return runs.filter((r) => r.text.length > 0);
-}
+export { excerptRuns } from './excerpt.ts';
