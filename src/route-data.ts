@@ -4,14 +4,13 @@
  * languages as alternates, and absolute image URLs from the one site setting (SITE_URL).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { splitEntryId } from './model/graph';
-import { isLocale, localeKeys, locales } from './model/locales';
+import { current } from './components/current';
+import { localeKeys, locales } from './model/locales';
 import { siteUrl } from './model/site';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  const { locale } = splitEntryId(route.entry.id);
-  if (!isLocale(locale)) return;
+  const { locale } = current(context);
   const head = route.head.filter((h) => !(h.tag === 'meta' && h.attrs?.property === 'og:locale'));
   // The triage page shares the landing page's image; every other page has its own.
   const data = route.entry.data as { kind?: string; hub?: string };

@@ -5,14 +5,14 @@
  * rendering it again.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { checkContent, type ParsedFile } from '../src/model/gate.ts';
 import { locales, localeKeys, type Locale } from '../src/model/locales.ts';
 import { cachedOgImage, cacheKey } from '../src/og/cache.ts';
 import { OG_HEIGHT, OG_WIDTH, TITLE_SIZES, cardTree, fitTitle, fontFilesOf, ogContent, renderOgImage, siteNames, type OgInput } from '../src/og/render.ts';
-import { dist, page, root } from './helpers/site.ts';
+import { dist, filesUnder, page, root } from './helpers/site.ts';
 
 const { files } = checkContent(join(root, 'content'), root);
 const isTriage = (f: ParsedFile) => f.key === 'reasons/index';
@@ -20,16 +20,6 @@ const isTriage = (f: ParsedFile) => f.key === 'reasons/index';
 const entryIdOf = (f: ParsedFile) => (f.key === 'index' ? f.locale : `${f.locale}/${f.key.replace(/\/index$/, '')}`);
 const withCard = files.filter((f) => !isTriage(f));
 const ogDir = join(dist, 'og');
-
-function pngFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...pngFiles(full));
-    else if (name.endsWith('.png')) out.push(relative(ogDir, full).split(sep).join('/'));
-  }
-  return out.sort();
-}
 
 /** Width and height from the IHDR chunk, after checking the PNG signature. */
 function pngSize(buf: Buffer): { width: number; height: number } {
@@ -83,7 +73,7 @@ describe('OG images in dist/og', () => {
     for (const l of localeKeys) expect(expected, `landing card of ${l}`).toContain(`${l}.png`);
     expect(expected).toContain('en/reasons/photo-quality.png');
     expect(existsSync(ogDir), 'dist/og/ is missing: does src/pages/og/[...path].png.ts build?').toBe(true);
-    expect(pngFiles(ogDir)).toEqual(expected);
+    expect(filesUnder(ogDir, '.png')).toEqual(expected);
   });
 
   it('are valid 1200×630 PNGs of a reasonable size, one per page', () => {

@@ -87,7 +87,7 @@ describe('fix pages', () => {
   it('list the reasons they solve (reverse links), in the page language', () => {
     for (const f of fixes) {
       const solvedBy = reasons.filter((r) => r.locale === f.locale && r.data.kind === 'reason' && r.data.fixes.includes(f.id));
-      const section = /<section class="kb-after" aria-labelledby="solves">[\s\S]*?<\/section>/.exec(page(urlOf(f)))?.[0] ?? '';
+      const section = /<section class="kb-after" aria-labelledby="solves"[^>]*>[\s\S]*?<\/section>/.exec(page(urlOf(f)))?.[0] ?? '';
       expect(hrefs(section).sort(), urlOf(f)).toEqual(solvedBy.map((r) => urlOf(r)).sort());
     }
   });

@@ -12,17 +12,21 @@ export function page(path: string): string {
   return readFileSync(file, 'utf8');
 }
 
-export function htmlFiles(dir = dist): string[] {
+/** Every file under `base` whose name ends with `ext`, as sorted '/'-separated paths relative to `base`. */
+export function filesUnder(base: string, ext: string, dir = base): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
-    else if (name.endsWith('.html')) out.push(relative(dist, full).split(sep).join('/'));
+    if (statSync(full).isDirectory()) out.push(...filesUnder(base, ext, full));
+    else if (name.endsWith(ext)) out.push(relative(base, full).split(sep).join('/'));
   }
   return out.sort();
 }
 
-/** Text of the first element matching a simple `tag#id` or `tag.class` selector (good enough for our own markup). */
+/** Every built HTML page, relative to dist/. */
+export const htmlFiles = (): string[] => filesUnder(dist, '.html');
+
+/** The visible text of some HTML: tags, scripts and styles removed, character references decoded, spaces collapsed. */
 export function textOf(html: string): string {
   return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
