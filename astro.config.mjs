@@ -6,6 +6,7 @@ import { locales, defaultLocale } from './src/model/locales.ts';
 import { siteUrl } from './src/model/site.ts';
 import csp from './src/integrations/csp.ts';
 import sitemapAlternates from './src/integrations/sitemap-alternates.ts';
+import searchPages from './src/integrations/search-pages.ts';
 
 export default defineConfig({
   site: siteUrl,
@@ -39,6 +40,8 @@ export default defineConfig({
     }),
     // After Starlight's sitemap is written (integrations run their build:done hooks in order).
     sitemapAlternates(siteUrl),
+    // After Starlight, which runs Pagefind in its build:done hook.
+    searchPages(),
   ],
   vite: {
     // content/ is reached through the src/content/docs symlink; keep its real path so Starlight's

@@ -14,9 +14,9 @@ export function policy(scriptHashes: string[], forHeader: boolean): string {
   const hashes = [...new Set(scriptHashes)].sort().map((h) => `'sha256-${h}'`);
   return [
     "default-src 'self'",
-    // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; no 'unsafe-inline' for scripts.
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-    "worker-src 'self'",
+    // No 'unsafe-inline', no WebAssembly, no workers: search reads the index in plain script.
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "worker-src 'none'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

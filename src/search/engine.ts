@@ -5,22 +5,13 @@
  * the query is written in its script (Hangul → ko, kana → ja, Han → zh + ja, Latin → en), so most
  * searches load one index. Results are merged per article: a match in another language is shown
  * as the current language's version of the same article (it exists in every language) and says
- * which language matched. How a Pagefind instance is created is injected (`PagefindFactory`).
+ * which language matched. How an index is opened is injected (`IndexFactory`, src/search/pagefind.ts).
  */
 import type { Locale } from '../model/locales.ts';
-import { cleanQuery, fieldScores, localesFor, nativeLocales, rewriteFor, termsOf, type SearchData } from './query.ts';
+import type { LanguageIndex, PageHit } from './index-reader.ts';
+import type { IndexFactory } from './pagefind.ts';
+import { cleanQuery, fieldScores, localesFor, nativeLocales, rewriteFor, termsOf, wordsOf, type SearchData } from './query.ts';
 
-/** The parts of Pagefind's instance API we use. */
-export interface PagefindInstance {
-  search(term: string): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResultData> }[] } | null>;
-}
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results?: { title: string; url: string; excerpt: string }[];
-}
-export type PagefindFactory = (locale: Locale) => Promise<PagefindInstance>;
 export type DataLoader = (locale: Locale) => Promise<SearchData>;
 export type WordsLoader = (locale: Locale) => Promise<string[]>;
 
@@ -34,7 +25,7 @@ export interface Hit {
   href: string; // in the current locale when the article exists there
   locale: Locale; // the language of the page the link opens
   matchedIn: Locale; // the language whose index matched
-  excerpt: string; // Pagefind excerpt: plain text with <mark>…</mark> only
+  excerpt: string; // escaped text with <mark>…</mark> only (see excerptRuns)
   score: number;
 }
 
@@ -44,76 +35,90 @@ export function keyOf(url: string): string | undefined {
   return m?.[1];
 }
 
-/** How many results' texts (Pagefind fragments) to download from the page's language and from others. */
-const CURRENT_DEPTH = 6;
-const OTHER_DEPTH = 4;
-
 /** How much the title/summary match counts next to the body ranking (best body match = 1). */
 const FIELD_WEIGHT = 1;
 
-type PagefindResult = NonNullable<Awaited<ReturnType<PagefindInstance['search']>>>['results'][number];
+/** How many body-ranked pages of the page's language, and of another language, are combined with the field match. */
+const CURRENT_DEPTH = 6;
+const OTHER_DEPTH = 4;
 
 /**
- * Pagefind requires every word of a query to match the same page, so a reader's full sentence
- * often finds nothing. We rank pages ourselves: the whole query (all words) scores highest, and
- * each meaningful word adds its own normalised score, weighted by how rare the word is.
+ * Pagefind's matching requires every word of a query on the same page, so a reader's full
+ * sentence often finds nothing. We rank pages ourselves: the whole query (all words) scores
+ * highest, and each meaningful word adds its own normalised score, weighted by how rare it is.
+ * Returns page numbers of `locale`'s index with scores.
  */
-async function rankPages(instance: PagefindInstance, term: string, locale: Locale, pages: number) {
+async function rankPages(index: LanguageIndex, term: string, locale: Locale) {
   const words = termsOf(term, locale);
-  const scores = new Map<string, { score: number; result: PagefindResult; words: number }>();
-  const add = (results: PagefindResult[], weight: number, countsAsWord: boolean) => {
+  const scores = new Map<number, { score: number; words: number }>();
+  const add = (results: PageHit[], weight: number, countsAsWord: boolean) => {
     const max = Math.max(...results.map((r) => r.score), 1e-9);
     for (const r of results) {
-      const prev = scores.get(r.id);
+      const prev = scores.get(r.page);
       const s = weight * (r.score / max);
       if (prev) {
         prev.score += s;
         if (countsAsWord) prev.words++;
-      } else scores.set(r.id, { score: s, result: r, words: countsAsWord ? 1 : 0 });
+      } else scores.set(r.page, { score: s, words: countsAsWord ? 1 : 0 });
     }
   };
   const whole = words.join(' ');
   if (!whole) return [];
-  const all = (await instance.search(whole))?.results ?? [];
-  add(all, 3, false);
-  // A pasted message: pages containing the exact phrase first (Pagefind matches quoted phrases
-  // for space-separated scripts).
+  add(await index.search(whole), 3, false);
+  // A pasted message: pages containing the exact phrase first (space-separated scripts only).
   const phrase = term.replace(/["“”]/g, ' ').trim();
   if (words.length >= 2 && /^[\p{Script=Latin}\p{Script=Hangul}\s\d.,!?'’-]+$/u.test(phrase)) {
-    add((await instance.search(`"${phrase}"`))?.results ?? [], 3, false);
+    add(await index.phrase(phrase), 3, false);
   }
+  let units = words.length;
   if (words.length > 1) {
-    const each = await Promise.all(words.map((w) => instance.search(w)));
-    each.forEach((found) => {
-      const results = found?.results ?? [];
-      if (results.length === 0) return;
-      add(results, Math.log(1 + (4 * Math.max(pages, 1)) / results.length), true);
-    });
+    // Two adjacent words that the articles also use side by side ("driver's licence", "id card")
+    // are one concept: they count once, for the pages that have both.
+    const concepts: string[] = [];
+    const order = wordsOf(term, locale);
+    for (let i = 0; i < order.length; i++) {
+      const [a, b] = [order[i]!, order[i + 1]];
+      const spaced = (w: string) => /^[\p{Script=Latin}\p{Script=Hangul}\d'’]+$/u.test(w);
+      if (b && words.includes(a) && words.includes(b) && spaced(a) && spaced(b) && (await index.phrase(`${a} ${b}`)).length > 0) {
+        concepts.push(`${a} ${b}`);
+        i++;
+      } else if (words.includes(a) && !concepts.some((c) => c.split(' ').includes(a))) concepts.push(a);
+    }
+    for (const w of words) if (!concepts.some((c) => c.split(' ').includes(w))) concepts.push(w);
+    units = concepts.length;
+    const each = await Promise.all(concepts.map((w) => index.search(w)));
+    for (const results of each) {
+      if (results.length === 0) continue;
+      add(results, Math.log(1 + (4 * Math.max(index.pageCount, 1)) / results.length), true);
+    }
   }
   // Pages that match more of the reader's words rank higher (coordination).
-  return [...scores.values()]
-    .map((v) => ({ ...v, score: v.score * (1 + v.words / Math.max(words.length, 1)) }))
+  return [...scores.entries()]
+    .map(([page, v]) => ({ page, score: v.score * (1 + v.words / Math.max(units, 1)) }))
     .sort((a, b) => b.score - a.score);
 }
-
 
 /**
  * Search `raw` from a page in `current`. The word lists (`loadWords`) are fetched only when
  * needed: Korean words of four or more syllables may be several words written without spaces;
- * an English query is first run as typed and corrected for typos only if it found fewer than
- * three articles.
+ * English and Korean queries are first run as typed and corrected for typos only if they found
+ * fewer than three articles.
  */
-export async function search(raw: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, loadWords: WordsLoader, limit = 8): Promise<Hit[]> {
+export async function search(raw: string, current: Locale, indexes: IndexFactory, loadData: DataLoader, loadWords: WordsLoader, limit = 8): Promise<Hit[]> {
   const query = cleanQuery(raw);
   if (!query) return [];
   const withWords = async (l: Locale): Promise<SearchData> => ({ ...(await loadData(l)), vocab: await loadWords(l) });
   const koData = /[\uac00-\ud7a3]{4,}/.test(query) ? withWords : loadData;
-  const first = await searchOnce(query, current, pagefind, koData, undefined, limit);
-  if (first.length >= 3 || !/[a-z]{4,}/i.test(query)) return first;
-  return searchOnce(query, current, pagefind, koData, await withWords('en'), limit);
+  const first = await searchOnce(query, current, indexes, koData, undefined, limit);
+  if (first.length >= 3) return first;
+  // Few results: maybe a typo. Correct English and Korean words against the articles' words.
+  const latin = /[a-z]{4,}/i.test(query);
+  const hangul = /[\uac00-\ud7a3]{2,}/.test(query);
+  if (!latin && !hangul) return first;
+  return searchOnce(query, current, indexes, hangul ? withWords : koData, latin ? await withWords('en') : undefined, limit);
 }
 
-async function searchOnce(query: string, current: Locale, pagefind: PagefindFactory, loadData: DataLoader, englishData: SearchData | undefined, limit: number): Promise<Hit[]> {
+async function searchOnce(query: string, current: Locale, indexes: IndexFactory, loadData: DataLoader, englishData: SearchData | undefined, limit: number): Promise<Hit[]> {
   const targets = localesFor(query, current);
   // Matches in the query's own script rank first; among those, the page's own language.
   const native = nativeLocales(query);
@@ -121,31 +126,20 @@ async function searchOnce(query: string, current: Locale, pagefind: PagefindFact
   const currentData = await loadData(current);
 
   const searchIn = async (locale: Locale, depth: number) => {
-      const data = locale === current ? currentData : await loadData(locale);
-      const term = rewriteFor(query, locale, data, englishData);
-      const instance = await pagefind(locale);
-      const ranked = await rankPages(instance, term, locale, Object.keys(data.articles).length);
-      // Each result's text is a separate download (a Pagefind fragment): fetch only the top ones.
-      const top = ranked.slice(0, depth);
-      const datas = await Promise.all(top.map((r) => r.result.data()));
-      // Combine Pagefind's body ranking with the title/summary match, both normalised to 0..1.
-      const fields = fieldScores(termsOf(term, locale), data);
-      const maxBody = Math.max(...top.map((r) => r.score), 1e-9);
-      const combined = new Map<string, { d?: PagefindResultData; score: number }>();
-      datas.forEach((d, i) => {
-        const key = keyOf(d.url);
-        if (key) combined.set(key, { d, score: top[i]!.score / maxBody });
-      });
-      for (const [key, f] of fields) {
-        const prev = combined.get(key) ?? { score: 0 };
-        combined.set(key, { ...prev, score: prev.score + FIELD_WEIGHT * f });
-      }
-      return [...combined.entries()].map(([key, { d, score }]) => ({
-        key,
-        d: d ?? { url: data.articles[key]!.href, excerpt: escapeText(data.articles[key]!.summary.slice(0, 160)), meta: { title: data.articles[key]!.title, kind: data.articles[key]!.kind } },
-        score: score * boost(locale),
-        locale,
-      }));
+    const data = locale === current ? currentData : await loadData(locale);
+    const term = rewriteFor(query, locale, data, englishData);
+    const terms = termsOf(term, locale);
+    const top = (await rankPages(await indexes(locale), term, locale)).slice(0, depth);
+    // Combine the body ranking with the title/summary match, both normalised to 0..1.
+    const fields = fieldScores(terms, data);
+    const maxBody = Math.max(...top.map((r) => r.score), 1e-9);
+    const combined = new Map<string, number>();
+    for (const r of top) {
+      const key = data.pages?.[r.page];
+      if (key && data.articles[key]) combined.set(key, r.score / maxBody);
+    }
+    for (const [key, f] of fields) combined.set(key, (combined.get(key) ?? 0) + FIELD_WEIGHT * f);
+    return [...combined.entries()].map(([key, score]) => ({ key, score: score * boost(locale), locale, excerpt: excerptFor(data.articles[key]!.texts, terms, locale) }));
   };
 
   // Every index costs a download, so ask as few as needed: first the page's language and, when
@@ -161,11 +155,11 @@ async function searchOnce(query: string, current: Locale, pagefind: PagefindFact
   }
 
   const byKey = new Map<string, Hit>();
-  for (const { key, d, score, locale } of perLocale.flat()) {
+  for (const { key, score, locale, excerpt } of perLocale.flat()) {
+    // Every article exists in every language: the result opens the reader's own version.
     const own = currentData.articles[key];
-    const hit: Hit = own
-      ? { key, title: own.title, kind: own.kind, href: own.href, locale: current, matchedIn: locale, excerpt: d.excerpt, score }
-      : { key, title: d.meta.title ?? key, kind: (d.meta.kind as Hit['kind']) ?? 'guide', href: d.url, locale, matchedIn: locale, excerpt: d.excerpt, score };
+    if (!own) continue;
+    const hit: Hit = { key, title: own.title, kind: own.kind, href: own.href, locale: current, matchedIn: locale, excerpt, score };
     // A match in the page's own language gives the better excerpt; otherwise keep the best score.
     const prev = byKey.get(key);
     if (!prev) byKey.set(key, hit);
@@ -177,8 +171,39 @@ async function searchOnce(query: string, current: Locale, pagefind: PagefindFact
   return [...byKey.values()].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The excerpt of a result: the article text that contains most of the query's words (its
+ * on-screen messages come first, then symptom and description), with those words marked, cut
+ * to about 160 characters around the first one. Escaped text plus <mark> only.
+ */
+export function excerptFor(texts: string[], terms: string[], locale: Locale): string {
+  const latin = (t: string) => /^[a-z0-9]+$/.test(t);
+  const patterns = terms.map((t) => {
+    const stem = latin(t) && t.length > 4 ? t.replace(/(ing|ed|es|s)$/, '') : t;
+    // English words match at a word start and run to the word's end; CJK and Korean match anywhere.
+    return latin(t) ? `\\b${escapeRegExp(stem)}[a-z]*` : escapeRegExp(stem);
+  });
+  const re = patterns.length ? new RegExp(patterns.join('|'), 'giu') : undefined;
+  let best = texts[0] ?? '';
+  let bestCount = 0;
+  for (const text of texts) {
+    const found = new Set(re ? [...text.matchAll(re)].map((m) => m[0].toLowerCase()) : []);
+    if (found.size > bestCount) [best, bestCount] = [text, found.size];
+  }
+  if (!re || bestCount === 0) return escapeText(best.length > 160 ? best.slice(0, 159) + '…' : best);
+  const first = best.search(re);
+  const start = first > 80 ? best.lastIndexOf(locale === 'en' || locale === 'ko' ? ' ' : '', first - 60) : 0;
+  const cut = (start > 0 ? '…' : '') + best.slice(Math.max(start, 0), Math.max(start, 0) + 160) + (Math.max(start, 0) + 160 < best.length ? '…' : '');
+  let out = '';
+  let last = 0;
+  for (const m of cut.matchAll(re)) {
+    out += escapeText(cut.slice(last, m.index)) + '<mark>' + escapeText(m[0]) + '</mark>';
+    last = m.index! + m[0].length;
+  }
+  return out + escapeText(cut.slice(last));
 }
 
 export { excerptRuns } from './excerpt.ts';

@@ -1,32 +1,22 @@
 /**
- * One Pagefind instance per language, created on first use. Pagefind picks an instance's
- * language from <html lang> when it is created, so we set that attribute for the moment of
- * creation (`withLang`), then restore it. Used by the browser (real document) and Node (stub).
- * Each language gets its own copy of pagefind.js (`load(locale)` imports it under a distinct URL):
- * the module keeps one WebAssembly instance, and English (stemming) and the CJK languages use
- * different ones, so sharing a module corrupts the other language's memory.
- * `noWorker`: Pagefind's shared web worker serves every instance from one WebAssembly module and
- * fails ("unreachable") when a second language is added; the indexes are small, so we search on
- * the main thread.
+ * One index reader per language, opened on first use (src/search/index-reader.ts reads the files
+ * Pagefind wrote to /pagefind/). Used by the browser and by the Node tests, which differ only in
+ * how a file is loaded and how the English stemmer is obtained (the browser loads it on demand).
  */
 import { locales, type Locale } from '../model/locales.ts';
-import { ranking, type PagefindFactory, type PagefindInstance } from './engine.ts';
+import { ranking } from './engine.ts';
+import { openIndex, type BundleLoader, type LanguageIndex, type Stemmer } from './index-reader.ts';
 
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindInstance & { options(o: Record<string, unknown>): Promise<void>; init(): Promise<void> };
-}
+export type IndexFactory = (locale: Locale) => Promise<LanguageIndex>;
 
-export function pagefindFactory(load: (locale: Locale) => Promise<PagefindModule>, withLang: <T>(lang: string, create: () => T) => T, basePath = '/pagefind/'): PagefindFactory {
-  const instances = new Map<Locale, Promise<PagefindInstance>>();
+/** `stemmerFor`: the stemmer Pagefind indexed the language with (English only; CJK has none). */
+export function indexFactory(load: BundleLoader, stemmerFor: (locale: Locale) => Promise<Stemmer | undefined>): IndexFactory {
+  const open = new Map<Locale, Promise<LanguageIndex>>();
   return (locale) => {
-    let p = instances.get(locale);
+    let p = open.get(locale);
     if (!p) {
-      p = load(locale).then(async (mod) => {
-        const inst = withLang(locales[locale].lang.toLowerCase(), () => mod.createInstance({ basePath, excerptLength: 24, ranking, noWorker: true }));
-        await inst.init();
-        return inst;
-      });
-      instances.set(locale, p);
+      p = stemmerFor(locale).then((stem) => openIndex(load, locales[locale].lang.toLowerCase(), ranking, stem));
+      open.set(locale, p);
     }
     return p;
   };

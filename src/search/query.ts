@@ -5,13 +5,15 @@
  * variants and typos, readers' own words → the site's terms). Pure functions, no DOM.
  */
 import type { Locale } from '../model/locales.ts';
-import { synonyms } from './synonyms.ts';
+import { spellings, synonyms } from './synonyms.ts';
 
 /** Per-locale data generated at build time (`/search-data/<locale>.json`). */
 export interface SearchData {
   locale: Locale;
   /** article key → what a result shows in this locale */
-  articles: Record<string, { title: string; kind: 'reason' | 'fix' | 'guide'; href: string; summary: string }>;
+  articles: Record<string, { title: string; kind: 'reason' | 'fix' | 'guide'; href: string; texts: string[] }>;
+  /** Pagefind's page number → article key in this locale's index (written after Pagefind runs). */
+  pages?: string[];
   /**
    * words (ko: stems without particles) that occur in this locale's articles; used to split
    * spaceless Korean and to correct English typos. Served separately (/search-data/<l>.words.json)
@@ -62,12 +64,12 @@ export function localesFor(query: string, current: Locale): Locale[] {
 // Korean particles and common endings, longest first. Removed from the end of a word so that
 // 신분증이 / 신분증을 / 만료됐어요 find 신분증 / 만료.
 const KO_ENDINGS = [
-  '되었어요', '되었습니다', '됐습니다', '됐어요', '되어요', '돼요', '됩니다', '되나요', '되는데', '되요', '된다고', '된다', '됐는데', '됐다', '되고', '되면', '되서', '돼서',
+  '됐거나', '되거나', '하거나', '거나', '되었어요', '되었습니다', '됐습니다', '됐어요', '되어요', '돼요', '됩니다', '되나요', '되는데', '되요', '된다고', '된다', '됐는데', '됐다', '되고', '되면', '되서', '돼서',
   '했어요', '했습니다', '합니다', '해요', '하나요', '하는데', '하면', '하고', '했는데', '했다', '한다', '해서', '하기', '할', '한',
   '한가요', '인가요', '할까요', '일까요', '가요', '까요', '나요', '한데', '해도', '하려면', '하는', '하는법', '하는 법',
   '에서는', '으로는', '에는', '에도', '이라고', '라고', '한테', '이랑', '는데요', '인데요', '했는데요', '되는데요',
   '이에요', '예요', '입니다', '이요', '에서', '에게', '으로', '부터', '까지', '처럼', '이랑', '하고', '이나', '나요', '는데', '어요', '아요',
-  '이', '가', '은', '는', '을', '를', '에', '의', '도', '만', '로', '과', '와', '요', '된', '될', '돼', '됨', '함', '임', '다',
+  '이', '가', '은', '는', '을', '를', '에', '의', '도', '만', '로', '과', '와', '요', '된', '될', '돼', '됨', '함', '임', '다', '게',
 ];
 
 export function koreanStem(word: string): string {
@@ -79,25 +81,88 @@ export function koreanStem(word: string): string {
   return word;
 }
 
-/** Split a Korean word written without spaces into known stems (신분증만료 → 신분증 만료). */
-export function splitKorean(word: string, vocab: Set<string>, prefixes: Set<string>): string[] {
+/** The articles' Korean words, ready for splitting and typo matching (built once per word list). */
+export interface KoreanVocab {
+  words: Set<string>;
+  /** every beginning (2+ syllables) of a word: 훼손 for 훼손됐거나 */
+  prefixes: Set<string>;
+  /** words by syllable count, decomposed into jamo (for typos such as 츌금 → 출금) */
+  jamo: Map<number, [string, string][]>;
+}
+
+const koVocabs = new WeakMap<string[], KoreanVocab>();
+export function koreanVocab(list: string[]): KoreanVocab {
+  let v = koVocabs.get(list);
+  if (!v) {
+    // The articles' words, and the readers' words the synonym list knows (셀카, 고객센터).
+    const words = new Set([...list, ...synonyms.ko.map(([from]) => from)].filter((w) => HANGUL.test(w) && !/\s/.test(w)));
+    const prefixes = new Set<string>();
+    const jamo = new Map<number, [string, string][]>();
+    for (const w of words) {
+      for (let i = 2; i < w.length; i++) prefixes.add(w.slice(0, i));
+      if (!jamo.has(w.length)) jamo.set(w.length, []);
+      jamo.get(w.length)!.push([w, w.normalize('NFD')]);
+    }
+    koVocabs.set(list, (v = { words, prefixes, jamo }));
+  }
+  return v;
+}
+
+/** The articles' word closest to a mistyped Korean word (one jamo off), or undefined. */
+export function correctKorean(word: string, vocab: KoreanVocab): string | undefined {
+  if (word.length < 2) return undefined;
+  const nfd = word.normalize('NFD');
+  return vocab.jamo.get(word.length)?.find(([, j]) => editDistance(nfd, j, 1) <= 1)?.[0];
+}
+
+/**
+ * Split a Korean phrase written without spaces into the articles' words
+ * (신분증뒷면을안찍어서반려됨 → 신분증 뒷면 찍어서 반려). Dynamic programming over the syllables:
+ * a piece of 2–8 syllables is known when it (or its stem) is an article word or a word's
+ * beginning, or one jamo away from a word (a typo); a syllable left over (a particle, 안) costs
+ * most, a typo more than one left-over syllable. The split with the fewest left-over syllables, then typos, then pieces wins. Left-over
+ * syllables are dropped when alone and kept as a word when two or more are adjacent.
+ */
+export function splitKorean(word: string, vocab: KoreanVocab): string[] {
   const n = word.length;
   if (n < 4) return [word];
-  // best[i] = fewest pieces covering word[0..i)
-  const best: (string[] | undefined)[] = new Array(n + 1);
-  best[0] = [];
+  type Step = { cost: number; from: number; piece?: string };
+  const best: (Step | undefined)[] = new Array(n + 1);
+  best[0] = { cost: 0, from: -1 };
+  const relax = (j: number, cost: number, from: number, piece?: string) => {
+    if (!best[j] || best[j]!.cost > cost) best[j] = { cost, from, piece };
+  };
   for (let i = 0; i < n; i++) {
-    if (!best[i]) continue;
+    const here = best[i];
+    if (!here) continue;
+    relax(i + 1, here.cost + 100, i); // a left-over syllable
     for (let j = Math.min(n, i + 8); j >= i + 2; j--) {
       const piece = word.slice(i, j);
       const stem = koreanStem(piece);
-      if (vocab.has(piece) || vocab.has(stem) || (j === n && prefixes.has(piece))) {
-        const candidate = [...best[i]!, vocab.has(piece) ? piece : stem];
-        if (!best[j] || best[j]!.length > candidate.length) best[j] = candidate;
+      if (vocab.words.has(piece) || vocab.words.has(stem)) relax(j, here.cost + 1, i, vocab.words.has(piece) ? piece : stem);
+      else if (vocab.prefixes.has(piece)) relax(j, here.cost + 2, i, piece);
+      else {
+        const fixed = j - i >= 2 ? (correctKorean(piece, vocab) ?? correctKorean(stem, vocab)) : undefined;
+        // A typo costs more than one left-over syllable and less than two.
+        if (fixed) relax(j, here.cost + 150, i, fixed);
       }
     }
   }
-  return best[n] && best[n]!.length > 1 ? best[n]! : [word];
+  const out: string[] = [];
+  let loose = '';
+  const steps: Step[] = [];
+  for (let j = n; j > 0; j = best[j]!.from) steps.unshift({ ...best[j]!, from: best[j]!.from });
+  const known = steps.filter((st) => st.piece).length;
+  if (known === 0 || (known === 1 && steps.length === 1)) return [word];
+  for (const st of steps) {
+    if (st.piece) {
+      if (loose.length >= 2) out.push(loose);
+      loose = '';
+      out.push(st.piece);
+    } else loose += word[st.from];
+  }
+  if (loose.length >= 2) out.push(loose);
+  return out;
 }
 
 /** Damerau-Levenshtein distance, bounded (returns max+1 when further). */
@@ -140,7 +205,8 @@ export function correctWord(word: string, vocab: string[], known: Set<string>): 
 /** Replace readers' own words with the site's terms (and add the term, keeping the original). */
 export function applySynonyms(query: string, locale: Locale): string {
   let out = query;
-  for (const [from, to] of synonyms[locale]) {
+  // Longest first, so a reading such as じゅうしょしょうめい is replaced before じゅうしょ.
+  for (const [from, to] of [...synonyms[locale]].sort((a, b) => b[0].length - a[0].length)) {
     if (!out.toLowerCase().includes(from.toLowerCase())) continue;
     // A kana reading is replaced by its kanji (the reading itself matches nothing useful);
     // any other reader's word stays and the site's term is added.
@@ -182,6 +248,43 @@ export function kanaVariants(query: string): string {
   return extra.length ? `${query} ${extra.join(' ')}` : query;
 }
 
+// A country or region named in the query ("Canada", "加拿大", "カナダ", "캐나다") → the site's word
+// for the country article. The names come from the browser's own Intl data: nothing to download.
+const COUNTRY_TERM: Record<Locale, string> = { en: 'country', zh: '国家 地区', ja: '国', ko: '국가' };
+const countryNames = new Map<string, string[]>();
+function countriesIn(lang: string): string[] {
+  let names = countryNames.get(lang);
+  if (!names) {
+    const dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    const out = new Set<string>();
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        try {
+          const name = dn.of(code);
+          if (name && name !== code && name.length >= 2) out.add(name.toLowerCase());
+        } catch {
+          // not a region code
+        }
+      }
+    }
+    countryNames.set(lang, (names = [...out]));
+  }
+  return names;
+}
+export function namesCountry(query: string, locale: Locale): boolean {
+  const q = query.toLowerCase();
+  return [locale, 'en'].some((l) => countriesIn(SEGMENT_LANG[l as Locale]).some((name) => (/^[a-z .'-]+$/.test(name) ? new RegExp(`\\b${name.replace(/[.]/g, '\\.')}\\b`).test(q) : q.includes(name))));
+}
+
+// An age under 18 stated in the query ("im 16", "16岁", "16歳", "16살") → the site's word for a minor.
+const AGE: Record<Locale, { pattern: RegExp; term: string }> = {
+  en: { pattern: /\b(?:i'?m|i am|age[ds]?|aged)\s*(1[0-7]|[1-9])\b|\b(1[0-7]|[1-9])\s*(?:years? old|yo|y\/o)\b/i, term: 'under 18 minor' },
+  zh: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:周岁|岁)/, term: '未成年' },
+  ja: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:歳|才)/, term: '未成年' },
+  ko: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:살|세)/, term: '미성년자' },
+};
+
 /**
  * The query to run against `locale`'s index, given the cleaned reader text. `data` is that
  * locale's search data; `english` (optional) supplies the Latin vocabulary for typo correction.
@@ -190,15 +293,24 @@ export function rewriteFor(query: string, locale: Locale, data: SearchData | und
   let q = query;
   if (locale === 'zh' && data?.t2s) q = [...q].map((c) => data.t2s![c] ?? c).join('');
   if (locale === 'ja') q = kanaVariants(q);
+  const spelling = spellings[locale];
+  q = q.replace(/[A-Za-z]+/g, (w) => spelling[w.toLowerCase()] ?? w);
   q = applySynonyms(q, locale);
+  if (Object.values(AGE).some(({ pattern }) => pattern.test(query))) q += ' ' + AGE[locale].term;
+  if (namesCountry(query, locale)) q += ' ' + COUNTRY_TERM[locale];
   if (locale === 'ko' && data?.vocab) {
-    const vocab = new Set(data.vocab);
-    const prefixes = new Set<string>();
-    for (const v of data.vocab) for (let i = 2; i < v.length; i++) prefixes.add(v.slice(0, i));
+    const vocab = koreanVocab(data.vocab);
+    const known = (w: string) => vocab.words.has(w) || vocab.prefixes.has(w);
     q = q
       .replace(/[?!.,;:~…·'"()（）]+/g, ' ')
       .split(/\s+/)
-      .flatMap((w) => (HANGUL.test(w) ? splitKorean(koreanStem(w), vocab, prefixes).map((p) => koreanStem(p)) : [w]))
+      .flatMap((w) => {
+        if (!HANGUL.test(w)) return [w];
+        const stem = koreanStem(w);
+        if (known(w) || known(stem)) return [stem];
+        if (stem.length >= 4) return splitKorean(stem, vocab).map((p) => koreanStem(p));
+        return [correctKorean(stem, vocab) ?? correctKorean(w, vocab) ?? stem];
+      })
       .join(' ');
   }
   const latin = english ?? (locale === 'en' ? data : undefined);
@@ -226,7 +338,7 @@ const SEGMENT_LANG: Record<Locale, string> = { en: 'en', zh: 'zh', ja: 'ja', ko:
  * body text; this puts the article whose title says the problem first.
  */
 export function fieldScores(terms: string[], data: SearchData): Map<string, number> {
-  const entries = Object.entries(data.articles).map(([key, a]) => [key, a.title.toLowerCase(), a.summary.toLowerCase()] as const);
+  const entries = Object.entries(data.articles).map(([key, a]) => [key, a.title.toLowerCase(), a.texts.join(' ').toLowerCase()] as const);
   const n = entries.length || 1;
   const scores = new Map<string, number>();
   // Each word counts by how rare it is among the articles; a word no article has counts as the
@@ -243,6 +355,12 @@ export function fieldScores(terms: string[], data: SearchData): Map<string, numb
   }
   for (const [key, v] of scores) scores.set(key, total > 0 ? v / total : 0);
   return scores;
+}
+
+/** Every word of a query in order, lowercased, stopwords kept (to find adjacent words). */
+export function wordsOf(query: string, locale: Locale): string[] {
+  const seg = new Intl.Segmenter(SEGMENT_LANG[locale], { granularity: 'word' });
+  return [...seg.segment(query.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment.trim());
 }
 
 /** The meaningful words of a (rewritten) query, as Pagefind would split them, stopwords removed. */

@@ -1,6 +1,6 @@
 /**
  * /search-data/<locale>.json — what the search box needs besides Pagefind's index: each
- * article's title, kind, URL and summary in this locale (to offer the reader's own language and
+ * article's title, kind, URL and short texts (messages, symptom, description) in this locale (to offer the reader's own language and
  * match titles), and for zh a Traditional → Simplified map of the characters the articles use.
  * The words of the articles (to split spaceless Korean and correct English typos) are a separate
  * file, /search-data/<locale>.words.json, loaded only when a query needs them. From content.
@@ -39,8 +39,9 @@ export async function searchData(locale: Locale): Promise<{ data: SearchData; vo
       [...graph.articles.values()].map((a) => {
         const e = entries.find((x) => splitEntryId(x.id).key === a.key)!;
         const d = e.data as { symptom?: string; messages?: { text: string }[] };
-        const summary = [a.description, d.symptom ?? '', ...(d.messages ?? []).map((m) => m.text)].join(' ');
-        return [a.key, { title: a.title, kind: a.kind, href: a.href, summary }];
+        // What a result can show as its excerpt: the on-screen messages first, then symptom and description.
+        const texts = [...(d.messages ?? []).map((m) => m.text), d.symptom ?? '', a.description].filter(Boolean);
+        return [a.key, { title: a.title, kind: a.kind, href: a.href, texts }];
       }),
     ),
   };
