@@ -14,7 +14,7 @@ import { searchNode } from './helpers/search-node.ts';
 import { root } from './helpers/site.ts';
 
 interface Query { q: string; locale: Locale; expect: string[]; kind: string }
-const sets = ['dev', 'holdout'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
+const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
 /**
  * The issue's target is 95 % per language on every set. The dev set is held to it. The holdout
  * set (written independently, never tuned on: its misses are not printed) measures phrasings we
@@ -22,7 +22,7 @@ const sets = ['dev', 'holdout'].map((name) => ({ name, queries: JSON.parse(readF
  * regression still fails the build while an honest miss of the target stays visible.
  */
 const TARGET = 0.95;
-const FLOOR = { dev: TARGET, holdout: 0.85 } as const;
+const FLOOR = { dev: TARGET, dev2: TARGET, dev3: TARGET, holdout: 0.85, holdout2: 0.85 } as const;
 
 describe('search finds the right article in the top 3', () => {
   for (const { name, queries } of sets) {
@@ -42,7 +42,7 @@ describe('search finds the right article in the top 3', () => {
         expect(mine.length, `${name} set has queries for ${l}`).toBeGreaterThanOrEqual(15);
       }
       // The holdout set measures phrasings nobody tuned the search for: its misses are counted, not printed.
-      const shown = name === 'holdout' ? [] : misses;
+      const shown = name.startsWith('holdout') ? [] : misses;
       const below = localeKeys.filter((l) => {
         const mine = queries.filter((q) => q.locale === l);
         return (mine.length - misses.filter((m) => m.startsWith(`  [${l}]`)).length) / mine.length < TARGET;
