@@ -332,7 +332,19 @@ export async function openIndex(load: BundleLoader, lang: string, ranking: Ranki
     async phrase(query) {
       const terms = await prepare(query);
       if (terms.length === 0) return [];
-      const lists = terms.map((t) => words.get(t));
+      // Korean attaches particles and endings to words (제출하는), so a Hangul term matches the
+      // words it begins; other terms match exactly, as in Pagefind's quoted search.
+      const lists = terms.map((t) => {
+        if (!/[\u1100-\u11ff]/.test(t)) return words.get(t);
+        const merged = new Map<number, Posting>();
+        for (const [, postings] of extensions(t)) {
+          for (const p of postings) {
+            const prev = merged.get(p.page);
+            merged.set(p.page, prev ? { ...prev, locs: [...prev.locs, ...p.locs] } : p);
+          }
+        }
+        return merged.size ? [...merged.values()] : undefined;
+      });
       if (lists.some((l) => !l)) return [];
       const hits: PageHit[] = [];
       for (const first of lists[0]!) {

@@ -279,10 +279,10 @@ export function namesCountry(query: string, locale: Locale): boolean {
 
 // An age under 18 stated in the query ("im 16", "16岁", "16歳", "16살") → the site's word for a minor.
 const AGE: Record<Locale, { pattern: RegExp; term: string }> = {
-  en: { pattern: /\b(?:i'?m|i am|age[ds]?|aged)\s*(1[0-7]|[1-9])\b|\b(1[0-7]|[1-9])\s*(?:years? old|yo|y\/o)\b/i, term: 'under 18 minor' },
-  zh: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:周岁|岁)/, term: '未成年' },
-  ja: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:歳|才)/, term: '未成年' },
-  ko: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:살|세)/, term: '미성년자' },
+  en: { pattern: /\b(?:i'?m|i am|age[ds]?|aged)\s*(1[0-7]|[1-9])\b|\b(1[0-7]|[1-9])\s*(?:years? old|yo|y\/o)\b|\b(?:not|under|below)\s*18\b/i, term: 'under 18 minor' },
+  zh: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:周岁|岁)|(?:我|才|只有|今年|刚满?)\s*(1[0-7]|[1-9])(?!\d)|(?:未满|没满|不满|不到)\s*18/, term: '未成年' },
+  ja: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:歳|才)|18\s*(?:歳|才)\s*(?:未満|以下|になってない|じゃない)/, term: '未成年' },
+  ko: { pattern: /(?:^|\D)(1[0-7]|[1-9])\s*(?:살|세)|18\s*(?:살|세)\s*(?:미만|안 ?됐|아래)/, term: '미성년자' },
 };
 
 /**
@@ -327,10 +327,11 @@ const STOPWORDS: Record<Locale, Set<string>> = {
   en: new Set('a an and are as at be been but by can cant could did didnt do does dont for from get got had has have how i im is it its ive just me my no not now of on or please says said so still that the then there this to too try tried up us was we what when where which why will with you your binance kyc verification verify keeps keep anything something really'.split(' ')),
   zh: new Set('的 了 吗 呢 吧 啊 我 你 是 在 有 和 就 都 也 还 说 要 会 能 可以 怎么 怎么办 怎样 如何 什么 为什么 哪里 哪儿 办 一直 已经 没有 没 不 这 那 个 被 把 给 让 用 该 应该 需要 请问 币安 币安的'.split(' ')),
   ja: new Set('の は が を に で と も た て です ます でした ました か な よ ね から まで へ や この その あの こと もの する した して いる ない なった なる 言われ 言われた 出る 出た binance バイナンス'.split(' ')),
-  ko: new Set('이 가 은 는 을 를 에 의 도 와 과 요 어떻게 왜 뭐 뭔가요 무슨 어디 언제 좀 제 내 저 나 그 이거 그거 바이낸스 binance 했는데 하는데 해요 돼요 되요 안 수 것 거 건가요 있나요 없나요 하나요 되나요 해야 하면 되면 있어요 없어요 할까요 알려 주세요'.split(' ')),
+  ko: new Set('이 가 은 는 을 를 에 의 도 와 과 요 어떻게 왜 뭐 뭔가요 무슨 어디 어디서 어디에서 하나 언제 좀 제 내 저 나 그 이거 그거 바이낸스 binance 했는데 하는데 해요 돼요 되요 안 수 것 거 건가요 있나요 없나요 하나요 되나요 해야 하면 되면 있어요 없어요 할까요 알려 주세요'.split(' ')),
 };
 
 const SEGMENT_LANG: Record<Locale, string> = { en: 'en', zh: 'zh', ja: 'ja', ko: 'ko' };
+const ZH_GRAMMAR = /[的了被是在我你他她它就都也还要会能把给让用吗呢吧啊着和与或及而又很太最更一这那个么说]/;
 
 /**
  * Field score: how well the query's words match an article's title and summary (description,
@@ -366,13 +367,37 @@ export function wordsOf(query: string, locale: Locale): string[] {
 /** The meaningful words of a (rewritten) query, as Pagefind would split them, stopwords removed. */
 export function termsOf(query: string, locale: Locale): string[] {
   const seg = new Intl.Segmenter(SEGMENT_LANG[locale], { granularity: 'word' });
+  const segments = [...seg.segment(query.toLowerCase())].filter((s) => s.isWordLike && s.segment.trim());
+  let words = segments.map((s) => s.segment.trim());
+  // Chinese: the segmenter leaves words it does not know as single characters (提 现, 币 安).
+  // A run of them (adjacent in the text) is joined into overlapping pairs (提现), the way
+  // Pagefind indexes Chinese, skipping pairs with a grammatical character (的 了 被 …); a
+  // character left alone is dropped unless the query has nothing else.
+  if (locale === 'zh') {
+    const single = (k: number) => /^[\u3400-\u9fff]$/.test(segments[k]!.segment);
+    const next = (k: number) => k + 1 < segments.length && single(k + 1) && segments[k + 1]!.index === segments[k]!.index + 1;
+    const joined: string[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      if (!single(i)) {
+        joined.push(words[i]!);
+        continue;
+      }
+      let j = i;
+      while (next(j)) j++;
+      if (j === i) joined.push(words[i]!);
+      else for (let k = i; k < j; k++) if (!ZH_GRAMMAR.test(words[k]! + words[k + 1]!)) joined.push(words[k]! + words[k + 1]!);
+      i = j;
+    }
+    const isSingle = (w: string) => /^[\u3400-\u9fff]$/.test(w);
+    const meaningful = joined.filter((w) => !isSingle(w) && !STOPWORDS.zh.has(w));
+    words = meaningful.length >= 2 ? joined.filter((w) => !isSingle(w)) : joined;
+  }
   const out: string[] = [];
-  for (const { segment, isWordLike } of seg.segment(query.toLowerCase())) {
-    if (!isWordLike) continue;
-    const w = segment.trim();
+  for (const w of words) {
     if (!w || STOPWORDS[locale].has(w) || (/^[a-z]+$/.test(w) && w.length < 2) || /^\d+$/.test(w)) continue;
     if (/^[\u3040-\u30ff]$/.test(w)) continue; // a single kana is a grammatical fragment, not a word
     if (!out.includes(w)) out.push(w);
   }
-  return out.slice(0, 10);
+  // Long pasted messages: the site's terms added by rewriteFor come last, so keep enough words.
+  return out.slice(0, 16);
 }
