@@ -14,7 +14,7 @@ import { searchNode } from './helpers/search-node.ts';
 import { root } from './helpers/site.ts';
 
 interface Query { q: string; locale: Locale; expect: string[]; kind: string }
-const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
+const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2', 'holdout3'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
 /**
  * The issue's target is 95 % per language on every set. The dev set is held to it. The holdout
  * set (written independently, never tuned on: its misses are not printed) measures phrasings we
@@ -22,7 +22,10 @@ const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2'].map((name) => ({ nam
  * regression still fails the build while an honest miss of the target stays visible.
  */
 const TARGET = 0.95;
-const FLOOR = { dev: TARGET, dev2: TARGET, dev3: TARGET, holdout: 0.85, holdout2: 0.85 } as const;
+const FLOOR = { dev: TARGET, dev2: TARGET, dev3: TARGET, holdout: 0.85, holdout2: 0.85, holdout3: 0.85 } as const;
+
+/** Passed / total per language and set, filled by the tests below (for the all-held-out summary). */
+const tally = new Map<string, { pass: number; total: number }>();
 
 describe('search finds the right article in the top 3', () => {
   for (const { name, queries } of sets) {
@@ -38,6 +41,7 @@ describe('search finds the right article in the top 3', () => {
           if (q.expect.some((e) => top.includes(e))) pass++;
           else misses.push(`  [${l}] ${q.kind}: ${JSON.stringify(q.q)} → expected ${q.expect.join(' or ')}, got ${top.join(', ') || 'nothing'}`);
         }
+        tally.set(`${name} ${l}`, { pass, total: mine.length });
         rates[l] = `${pass}/${mine.length} (${((100 * pass) / Math.max(1, mine.length)).toFixed(1)} %)`;
         expect(mine.length, `${name} set has queries for ${l}`).toBeGreaterThanOrEqual(15);
       }
@@ -55,6 +59,20 @@ describe('search finds the right article in the top 3', () => {
       }
     });
   }
+});
+
+describe('all held-out sets together', () => {
+  // Each held-out set has 16-40 queries per language, so one miss moves its rate by 2.5-6 points;
+  // together they are the better estimate for phrasings we have not seen.
+  it(`top-3 rate per language over every holdout set (target ${TARGET * 100} %, fails below 90 %)`, () => {
+    const held = sets.filter((x) => x.name.startsWith('holdout')).map((x) => x.name);
+    const sum = (l: Locale) => held.map((n) => tally.get(`${n} ${l}`)).reduce((a, b) => ({ pass: a.pass + (b?.pass ?? 0), total: a.total + (b?.total ?? 0) }), { pass: 0, total: 0 });
+    expect(held.every((n) => localeKeys.every((l) => tally.has(`${n} ${l}`))), 'run with the per-set tests').toBe(true);
+    const rate = (l: Locale) => sum(l).pass / sum(l).total;
+    const below = localeKeys.filter((l) => rate(l) < TARGET);
+    console.log(`search, all held-out sets (${held.join(' + ')}): ${localeKeys.map((l) => `${l} ${sum(l).pass}/${sum(l).total} (${(100 * rate(l)).toFixed(1)} %)`).join(' · ')}${below.length ? `  — BELOW THE ${TARGET * 100} % TARGET: ${below.join(', ')}` : ''}`);
+    for (const l of localeKeys) expect(rate(l), `all held-out ${l}`).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe('hostile and empty queries', () => {

@@ -384,8 +384,15 @@ export function termsOf(query: string, locale: Locale): string[] {
       }
       let j = i;
       while (next(j)) j++;
-      if (j === i) joined.push(words[i]!);
-      else for (let k = i; k < j; k++) if (!ZH_GRAMMAR.test(words[k]! + words[k + 1]!)) joined.push(words[k]! + words[k + 1]!);
+      if (j > i) {
+        for (let k = i; k < j; k++) if (!ZH_GRAMMAR.test(words[k]! + words[k + 1]!)) joined.push(words[k]! + words[k + 1]!);
+      } else {
+        // A lone character next to a word (认证前) pairs with that word's nearest character (证前).
+        const touches = (a: number, b: number) => a >= 0 && b < segments.length && segments[a]!.index + segments[a]!.segment.length === segments[b]!.index && /[\u3400-\u9fff]/.test(segments[a === i ? b : a]!.segment);
+        const w = words[i]!;
+        const pair = ZH_GRAMMAR.test(w) ? undefined : touches(i - 1, i) ? words[i - 1]!.slice(-1) + w : touches(i, i + 1) ? w + words[i + 1]!.slice(0, 1) : undefined;
+        joined.push(pair && !ZH_GRAMMAR.test(pair) ? pair : w);
+      }
       i = j;
     }
     const isSingle = (w: string) => /^[\u3400-\u9fff]$/.test(w);
