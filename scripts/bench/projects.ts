@@ -97,11 +97,13 @@ export function realHubs(): GeneratedFile[] {
 }
 
 /**
- * An article as plain Markdown that stock Starlight accepts: only title and description kept,
- * MDX import lines and component tags removed, `{#id}` heading attributes removed (stock
- * Starlight would print them as text), `.mdx` → `.md`.
+ * An article as stock Starlight accepts it: only title and description kept, MDX import lines and
+ * the project's component tags removed, `{#id}` heading attributes removed (stock Starlight has no
+ * heading-attribute syntax). `ext` 'mdx' keeps the file an MDX file, as the project's are (the
+ * same articles, compiled the same way); 'md' makes it plain Markdown, which Astro renders once
+ * and caches between builds (reported for information).
  */
-export function toPlainMarkdown(f: GeneratedFile): GeneratedFile {
+export function toStockArticle(f: GeneratedFile, ext: 'mdx' | 'md'): GeneratedFile {
   const { data, body } = frontmatterOf(f.text, f.path);
   if (typeof data.title !== 'string') throw new Error(`${f.path}: frontmatter has no title; the bench needs one to build the stock copy`);
   const fm = [`title: ${JSON.stringify(data.title)}`];
@@ -112,7 +114,7 @@ export function toPlainMarkdown(f: GeneratedFile): GeneratedFile {
     .map((l) => l.replace(/<[A-Z][\w.]*(\s[^>]*)?\/>/g, '').replace(/^(#{1,6}\s.*?)\s*\{#[A-Za-z0-9_-]+\}\s*$/, '$1'))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
-  return { path: f.path.replace(/\.mdx$/, '.md'), text: `---\n${fm.join('\n')}\n---\n${plain}` };
+  return { path: f.path.replace(/\.mdx$/, `.${ext}`), text: `---\n${fm.join('\n')}\n---\n${plain}` };
 }
 
 /** A copy of this project in `dir` with `content` (paths relative to content/) as its articles. */
@@ -126,8 +128,8 @@ export function makeProjectCopy(dir: string, content: GeneratedFile[]): void {
   writeFiles(join(dir, 'content'), content);
 }
 
-/** A stock Starlight project in `dir` with `content` (project-form files, converted to plain Markdown). */
-export function makeStockProject(dir: string, content: GeneratedFile[]): void {
+/** A stock Starlight project in `dir` with `content` (project-form files, see toStockArticle). */
+export function makeStockProject(dir: string, content: GeneratedFile[], ext: 'mdx' | 'md' = 'mdx'): void {
   const localeConfig = Object.fromEntries(Object.entries(locales).map(([key, l]) => [key, key === l.lang ? { label: l.label } : { label: l.label, lang: l.lang }]));
   // The dependencies matter: Astro bundles (rather than externalizes) the Astro packages it finds
   // in package.json; without them Starlight's middleware is left external and the build fails.
@@ -161,5 +163,5 @@ import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `,
   );
-  writeFiles(join(dir, 'src/content/docs'), content.map(toPlainMarkdown));
+  writeFiles(join(dir, 'src/content/docs'), content.map((f) => toStockArticle(f, ext)));
 }

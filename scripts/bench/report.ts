@@ -16,7 +16,7 @@ export interface Target {
 }
 
 export interface BuildMeasure {
-  variant: 'project' | 'stock';
+  variant: 'project' | 'stock' | 'stock-md';
   articlesPerLocale: number;
   /** a second build of the same folder right after the first: caches kept (share images are not re-rendered) */
   rebuildWallMs?: number;
@@ -84,15 +84,16 @@ export function scalingTable(measures: BuildMeasure[], targets: Target[]): strin
   const sizes = [...new Set(measures.map((m) => m.articlesPerLocale))].sort((a, b) => a - b);
   const rows: (string | number)[][] = [];
   for (const size of sizes) {
-    for (const variant of ['project', 'stock'] as const) {
+    for (const variant of ['project', 'stock', 'stock-md'] as const) {
       const m = measures.find((x) => x.articlesPerLocale === size && x.variant === variant);
       if (!m) continue;
       const t = variant === 'project' ? targets.find((x) => x.id === `scaling.${size}.ms-per-page`) : undefined;
+      const md = variant === 'project' ? targets.find((x) => x.id === `scaling.${size}.md-ms-per-page`) : undefined;
       const cold = variant === 'project' ? targets.find((x) => x.id === `scaling.${size}.cold-ms-per-page`) : undefined;
       rows.push([
         `${size} × 4`, variant, m.htmlPages, secs(m.wallMs), m.msPerPage.toFixed(1), cold ? fmtRatio(cold.value) : '',
         m.rebuildMsPerPage === undefined ? '—' : m.rebuildMsPerPage.toFixed(1),
-        t ? `${fmtRatio(t.value)} ${mark(t.pass)}` : '', gb(m.peakTreeRss), m.maxSingleRss ? gb(m.maxSingleRss) : '—',
+        t ? `${fmtRatio(t.value)} ${mark(t.pass)}` : '', md ? fmtRatio(md.value) : '', gb(m.peakTreeRss), m.maxSingleRss ? gb(m.maxSingleRss) : '—',
         (m.pagefindBytes / 1024 / 1024).toFixed(1), m.ogImages ? `${m.ogImages} / ${secs(m.routeMs.ogImage)} s` : '—',
         m.cpuSeconds === undefined ? '—' : m.cpuSeconds.toFixed(0), m.otherCpuSeconds === undefined ? '—' : m.otherCpuSeconds.toFixed(0),
       ]);
@@ -102,7 +103,7 @@ export function scalingTable(measures: BuildMeasure[], targets: Target[]): strin
   const tail = growth ? `\n\nProject cost per page at 1,250/locale ÷ at 250/locale: ${fmtRatio(growth.value)} (target ≤ 1.10) ${mark(growth.pass)}` : '';
   const phaseRows = measures.map((m) => [`${m.articlesPerLocale} × 4`, m.variant, ...['contentSyncAndTypes', 'bundle', 'staticRoutes', 'pagefind', 'astroTotal'].map((k) => (m.phases[k] === undefined ? '—' : secs(m.phases[k]!)))]);
   const phases = `\n\nAstro's phases (s, from its log; static routes include the OG cards):\n\n${table(['articles/locale', 'site', 'content sync + types', 'bundle', 'static routes', 'Pagefind', 'Astro total'], phaseRows)}`;
-  return table(['articles/locale', 'site', 'HTML pages', 'cold wall s', 'cold ms/page', 'cold ratio (info)', 'rebuild ms/page', 'rebuild: project ÷ stock (≤ 1.50)', 'peak RSS tree GB', 'largest process GB', 'Pagefind MB', 'OG cards / render s', 'build CPU s', 'others\' CPU s meanwhile'], rows) + tail + phases;
+  return table(['articles/locale', 'site', 'HTML pages', 'cold wall s', 'cold ms/page', 'cold ratio (info)', 'rebuild ms/page', 'rebuild: project ÷ stock (≤ 1.50)', 'rebuild ÷ stock-md (info)', 'peak RSS tree GB', 'largest process GB', 'Pagefind MB', 'OG cards / render s', 'build CPU s', 'others\' CPU s meanwhile'], rows) + tail + phases;
 }
 
 export function lighthouseTable(results: Partial<Record<string, LighthouseResult>>, categories: readonly CategoryId[]): string {

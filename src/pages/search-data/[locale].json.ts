@@ -23,10 +23,19 @@ export const GET: APIRoute = async ({ params }) => {
   return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
 };
 
-/** Everything but the word list (that one is /search-data/<locale>.words.json). */
-export async function searchData(locale: Locale): Promise<{ data: SearchData; vocab: string[] }> {
+/** Everything but the word list (that one is /search-data/<locale>.words.json). Computed once per locale and build. */
+const memo = new Map<Locale, Promise<{ data: SearchData; vocab: string[] }>>();
+export function searchData(locale: Locale): Promise<{ data: SearchData; vocab: string[] }> {
+  if (!import.meta.env.PROD) return computeSearchData(locale); // the dev server must see edits
+  let p = memo.get(locale);
+  if (!p) memo.set(locale, (p = computeSearchData(locale)));
+  return p;
+}
+
+async function computeSearchData(locale: Locale): Promise<{ data: SearchData; vocab: string[] }> {
   const graph = await getGraph(locale);
   const entries = (await getCollection('docs')).filter((e) => splitEntryId(e.id).locale === locale);
+  const byKey = new Map(entries.map((e) => [splitEntryId(e.id).key, e]));
   const text = entries.map((e) => `${e.data.title} ${e.data.description ?? ''} ${'symptom' in e.data ? e.data.symptom : ''} ${'messages' in e.data ? e.data.messages.map((m: { text: string }) => m.text).join(' ') : ''} ${e.body ?? ''}`).join('\n');
 
   const vocab = new Set<string>();
@@ -37,7 +46,7 @@ export async function searchData(locale: Locale): Promise<{ data: SearchData; vo
     locale,
     articles: Object.fromEntries(
       [...graph.articles.values()].map((a) => {
-        const e = entries.find((x) => splitEntryId(x.id).key === a.key)!;
+        const e = byKey.get(a.key)!;
         const d = e.data as { symptom?: string; messages?: { text: string }[] };
         // What a result can show as its excerpt: the on-screen messages first, then symptom and description.
         const texts = [...(d.messages ?? []).map((m) => m.text), d.symptom ?? '', a.description].filter(Boolean);
