@@ -14,7 +14,7 @@ import { searchNode } from './helpers/search-node.ts';
 import { root } from './helpers/site.ts';
 
 interface Query { q: string; locale: Locale; expect: string[]; kind: string }
-const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2', 'holdout3'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
+const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2', 'holdout3', 'holdout4'].map((name) => ({ name, queries: JSON.parse(readFileSync(join(root, `tests/search/queries-${name}.json`), 'utf8')) as Query[] }));
 /**
  * The issue's target is 95 % per language on every set. The dev set is held to it. The holdout
  * set (written independently, never tuned on: its misses are not printed) measures phrasings we
@@ -22,7 +22,7 @@ const sets = ['dev', 'dev2', 'dev3', 'holdout', 'holdout2', 'holdout3'].map((nam
  * regression still fails the build while an honest miss of the target stays visible.
  */
 const TARGET = 0.95;
-const FLOOR = { dev: TARGET, dev2: TARGET, dev3: TARGET, holdout: 0.85, holdout2: 0.85, holdout3: 0.85 } as const;
+const FLOOR = { dev: TARGET, dev2: TARGET, dev3: TARGET, holdout: 0.85, holdout2: 0.85, holdout3: 0.85, holdout4: 0.85 } as const;
 
 /** Passed / total per language and set, filled by the tests below (for the all-held-out summary). */
 const tally = new Map<string, { pass: number; total: number }>();

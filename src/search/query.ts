@@ -294,7 +294,8 @@ export function rewriteFor(query: string, locale: Locale, data: SearchData | und
   if (locale === 'zh' && data?.t2s) q = [...q].map((c) => data.t2s![c] ?? c).join('');
   if (locale === 'ja') q = kanaVariants(q);
   const spelling = spellings[locale];
-  q = q.replace(/[A-Za-z]+/g, (w) => spelling[w.toLowerCase()] ?? w);
+  if (locale === 'en') q = q.replace(/[A-Za-z]+/g, (w) => spelling[w.toLowerCase()] ?? w);
+  else for (const from of Object.keys(spelling).sort((a, b) => b.length - a.length)) q = q.split(from).join(spelling[from]);
   q = applySynonyms(q, locale);
   if (Object.values(AGE).some(({ pattern }) => pattern.test(query))) q += ' ' + AGE[locale].term;
   if (namesCountry(query, locale)) q += ' ' + COUNTRY_TERM[locale];

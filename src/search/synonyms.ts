@@ -72,6 +72,14 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['准备', '提交 前 检查清单'],
     ['被停', '暂停'],
     ['过不去', '不通过'],
+    ['checklist', '检查清单'],
+    ['submit', '提交'],
+    ['selfie', '人脸验证'],
+    ['reject', '被拒'],
+    ['pending', '审核中'],
+    ['proof of address', '地址证明'],
+    ['passport', '护照'],
+    ['相机', '摄像头'],
     ['被使用', '已被用于 关联'],
     ['被占用', '已被用于 关联'],
     ['绑定', '关联'],
@@ -131,6 +139,10 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['問い合わせ', 'サポート 問い合わせる'],
     ['準備', '提出する前 チェックリスト'],
     ['しかでき', 'のみ'],
+    ['checklist', 'チェックリスト'],
+    ['selfie', '顔認証'],
+    ['pending', '審査中'],
+    ['passport', 'パスポート'],
     ['こうこうせい', '高校生'],
     ['ちゅうがくせい', '中学生'],
     ['みせいねん', '未成年'],
@@ -179,6 +191,10 @@ export const synonyms: Record<Locale, [string, string][]> = {
     ['고등학생', '미성년자'],
     ['중학생', '미성년자'],
     ['고딩', '미성년자'],
+    ['checklist', '체크리스트'],
+    ['selfie', '얼굴 인증'],
+    ['pending', '심사 중'],
+    ['passport', '여권'],
     ['고객센터', '고객지원'],
     ['상담원', '고객지원'],
     ['상담', '고객지원 문의'],
@@ -196,12 +212,17 @@ export const synonyms: Record<Locale, [string, string][]> = {
 };
 
 /**
- * Spelling variants the articles do not use → the spelling they use (the English articles are
- * written in British spelling). Replaced, not added, so a variant never counts as a second word.
+ * Spelling variants the articles do not use → the spelling they use. Replaced, not added, so a
+ * variant never counts as a second word. English: the articles are in British spelling. Chinese
+ * (after Traditional → Simplified characters): Taiwan and Hong Kong vocabulary and written
+ * Cantonese → the mainland words the articles use.
  */
 export const spellings: Record<Locale, Record<string, string>> = {
   en: { license: 'licence', licenses: 'licences', color: 'colour', colors: 'colours', colored: 'coloured', center: 'centre', recognize: 'recognise', recognized: 'recognised', behavior: 'behaviour', labeled: 'labelled', gray: 'grey', grayscale: 'greyscale' },
-  zh: {},
+  zh: {
+    身分: '身份', 提领: '提现', 出金: '提现', 脸部: '人脸', 镜头: '摄像头', 视讯: '视频', 登入: '登录', 个资: '个人信息',
+    讯息: '信息', 网页版: '网页', 退件: '被拒', 被退回: '被拒', 唔: '不', 咗: '了', 冇: '没有', 嘅: '的', 点算: '怎么办', 搞唔掂: '不行', 俾: '给',
+  },
   ja: {},
   ko: {},
 };
