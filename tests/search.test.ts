@@ -82,6 +82,23 @@ describe('all held-out sets together', () => {
   });
 });
 
+describe('what a result shows', () => {
+  it('a message pasted in another language is shown marked, labelled with the language it matched in', async () => {
+    const [top] = await searchNode('Your withdrawal may be at risk', 'ko');
+    expect(top?.key).toBe('reasons/withdrawals-suspended-after-face-check');
+    expect(top?.href).toBe('/ko/reasons/withdrawals-suspended-after-face-check/');
+    expect(top?.matchedIn).toBe('en');
+    expect(excerptRuns(top!.excerpt).filter((r) => r.mark).map((r) => r.text.toLowerCase())).toContain('withdrawal');
+  });
+
+  it("a query in the page's language marks its words in the page's own text", async () => {
+    const [top] = await searchNode('證件過期', 'zh');
+    expect(top?.key).toBe('reasons/expired-document');
+    expect(top?.matchedIn).toBe('zh');
+    expect(excerptRuns(top!.excerpt).filter((r) => r.mark).map((r) => r.text)).toEqual(expect.arrayContaining(['证件', '过期']));
+  });
+});
+
 describe('hostile and empty queries', () => {
   it('treats any input as plain text and answers calmly', async () => {
     const nasty = ['', '   ', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', 'a'.repeat(10_000), '\u0000\u0001\u0002\ufffe\uffff', '🔥'.repeat(500), '%00%3Cscript%3E', '{{constructor.constructor("alert(1)")()}}'];

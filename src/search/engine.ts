@@ -160,12 +160,16 @@ async function searchOnce(query: string, current: Locale, indexes: IndexFactory,
     const own = currentData.articles[key];
     if (!own) continue;
     const hit: Hit = { key, title: own.title, kind: own.kind, href: own.href, locale: current, matchedIn: locale, excerpt, score };
-    // A match in the page's own language gives the better excerpt; otherwise keep the best score.
+    // The same article matched in several languages: the later matches add a quarter of their score, and
+    // the excerpt shown is the one that shows what matched — the page's own language when its
+    // excerpt has a marked word, else another language's marked excerpt (labelled with that
+    // language), else the page's own text.
     const prev = byKey.get(key);
     if (!prev) byKey.set(key, hit);
     else {
-      const better = hit.score > prev.score ? hit : prev;
-      byKey.set(key, { ...better, score: prev.score + hit.score * 0.25, excerpt: prev.matchedIn === current ? prev.excerpt : hit.matchedIn === current ? hit.excerpt : better.excerpt, matchedIn: prev.matchedIn === current || hit.matchedIn === current ? current : better.matchedIn });
+      const rank = (h: Hit) => (h.excerpt.includes('<mark>') ? 2 : 0) + (h.matchedIn === current ? 1 : 0);
+      const shown = rank(hit) > rank(prev) ? hit : prev;
+      byKey.set(key, { ...shown, score: prev.score + hit.score * 0.25 });
     }
   }
   return [...byKey.values()].sort((a, b) => b.score - a.score).slice(0, limit);

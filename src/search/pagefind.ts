@@ -12,10 +12,13 @@ export type IndexFactory = (locale: Locale) => Promise<LanguageIndex>;
 /** `stemmerFor`: the stemmer Pagefind indexed the language with (English only; CJK has none). */
 export function indexFactory(load: BundleLoader, stemmerFor: (locale: Locale) => Promise<Stemmer | undefined>): IndexFactory {
   const open = new Map<Locale, Promise<LanguageIndex>>();
+  // Every language's index starts from the same entry file: fetch it once.
+  let entry: Promise<Uint8Array> | undefined;
+  const shared: BundleLoader = (path) => (path === 'pagefind-entry.json' ? (entry ??= load(path).catch((e: unknown) => ((entry = undefined), Promise.reject(e)))) : load(path));
   return (locale) => {
     let p = open.get(locale);
     if (!p) {
-      p = stemmerFor(locale).then((stem) => openIndex(load, locales[locale].lang.toLowerCase(), ranking, stem));
+      p = stemmerFor(locale).then((stem) => openIndex(shared, locales[locale].lang.toLowerCase(), ranking, stem));
       open.set(locale, p);
     }
     return p;
