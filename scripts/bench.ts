@@ -22,6 +22,7 @@ import { buildPhases, countHtml, dirBytes, kb, logTail, makeTemp, removeTemp, re
 // ---------- options ----------
 
 const parts = ['weight', 'scaling', 'lighthouse'] as const;
+const LIGHTHOUSE_RUNS = 3;
 type Part = (typeof parts)[number];
 
 function parseArgs(argv: string[]) {
@@ -199,7 +200,12 @@ async function main(): Promise<number> {
         results.lighthouse = {};
         for (const l of localeKeys) {
           say(`Lighthouse ${articlePath(l)} …`);
-          const r: LighthouseResult = await runLighthouse(new URL(articlePath(l), ours.url).href, work, `lighthouse-${l}`);
+          // Lighthouse's own advice for simulated throttling: run it several times and take the
+          // median run (one run can land a metric on a score boundary, e.g. FCP 1.2 s vs 1.4 s).
+          const runs: LighthouseResult[] = [];
+          for (let i = 1; i <= LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(new URL(articlePath(l), ours.url).href, work, `lighthouse-${l}-${i}`));
+          const byPerformance = [...runs].sort((a, b) => (a.scores.performance ?? -1) - (b.scores.performance ?? -1));
+          const r: LighthouseResult = { ...byPerformance[Math.floor(runs.length / 2)]!, performanceRuns: runs.map((x) => x.scores.performance) };
           results.lighthouse[l] = r;
           for (const c of categoryIds) target({ id: `lighthouse.${l}.${c}`, what: `${l}: Lighthouse ${c}`, value: r.scores[c], op: '==', limit: 100 });
         }

@@ -18,6 +18,8 @@ export interface LighthouseResult {
   /** audits with a score below 1 in a category that is below 100: `category: audit id — title` */
   lostPoints: string[];
   wallMs: number;
+  /** when several runs were made: every run's performance score (the result is the median run) */
+  performanceRuns?: (number | null)[];
 }
 
 interface Lhr {

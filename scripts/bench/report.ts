@@ -107,9 +107,9 @@ export function scalingTable(measures: BuildMeasure[], targets: Target[]): strin
 }
 
 export function lighthouseTable(results: Partial<Record<string, LighthouseResult>>, categories: readonly CategoryId[]): string {
-  const rows = Object.entries(results).map(([l, r]) => [l, ...categories.map((c) => (r!.scores[c] === 100 ? '100' : `**${r!.scores[c] ?? '—'}**`)), Object.entries(r!.metrics).map(([k, v]) => `${k.replace(/-/g, ' ')} ${v}`).join(', ')]);
+  const rows = Object.entries(results).map(([l, r]) => [l, ...categories.map((c) => (r!.scores[c] === 100 ? '100' : `**${r!.scores[c] ?? '—'}**`)), r!.performanceRuns ? r!.performanceRuns.map((x) => x ?? '—').join(', ') : '—', Object.entries(r!.metrics).map(([k, v]) => `${k.replace(/-/g, ' ')} ${v}`).join(', ')]);
   const lost = Object.entries(results).flatMap(([l, r]) => r!.lostPoints.map((p) => `- ${l} ${p}`));
-  return table(['locale', ...categories, 'metrics'], rows) + (lost.length ? `\n\nAudits that cost points:\n${lost.join('\n')}` : '');
+  return table(['locale', ...categories, 'performance of each run (median shown)', 'metrics (median run)'], rows) + (lost.length ? `\n\nAudits that cost points:\n${lost.join('\n')}` : '');
 }
 
 export function markdown(r: Results): string {
@@ -129,7 +129,7 @@ export function markdown(r: Results): string {
     out.push('## Build scaling (synthetic articles: cold build, then a rebuild with caches kept)', '', scalingTable(r.scaling, r.targets), '');
   }
   if (r.lighthouse) {
-    out.push('## Lighthouse (mobile, default config; target 100 in all four)', '', lighthouseTable(r.lighthouse, ['performance', 'accessibility', 'best-practices', 'seo']), '');
+    out.push('## Lighthouse (mobile, default config, median of 3 runs by performance; target 100 in all four)', '', lighthouseTable(r.lighthouse, ['performance', 'accessibility', 'best-practices', 'seo']), '');
   }
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');
