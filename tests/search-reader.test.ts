@@ -11,8 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { stem } from 'porter2';
 import { localeKeys, locales, type Locale } from '../src/model/locales.ts';
 import { ranking } from '../src/search/engine.ts';
-import { checkIndexVersion, decodeCbor, normalizeWord, openIndex, unpack } from '../src/search/index-reader.ts';
+import { checkIndexVersion, decodeCbor, indexLang, normalizeWord, openIndex, unpack } from '../src/search/index-reader.ts';
 import { termsOf, type SearchData } from '../src/search/query.ts';
+import { loadBundle } from './helpers/search-node.ts';
 import { dist } from './helpers/site.ts';
 
 interface PagefindRuntime {
@@ -23,10 +24,9 @@ let lang = 'en';
 (globalThis as Record<string, unknown>).document ??= { querySelector: () => ({ getAttribute: () => lang }) };
 (globalThis as Record<string, unknown>).location ??= { href: 'http://127.0.0.1/', origin: 'http://127.0.0.1' };
 const realFetch = globalThis.fetch;
-const load = async (path: string) => new Uint8Array(await readFile(join(dist, 'pagefind', path)));
 
 async function pagefindRuntime(locale: Locale) {
-  const pfLang = locales[locale].lang.toLowerCase();
+  const pfLang = indexLang(locales[locale].lang);
   globalThis.fetch = (async (input: string | URL | Request) => {
     const url = String(input instanceof Request ? input.url : input);
     return url.startsWith('/') ? new Response(await readFile(join(dist, url.split('?')[0]!))) : realFetch(input);
@@ -48,10 +48,8 @@ describe('index reader = Pagefind runtime', () => {
       const words = [...new Set(Object.values(data.articles).flatMap((a) => termsOf(`${a.title} ${a.texts.join(' ')}`, locale)))].filter((w) => normalizeWord(w) && single(w)).slice(0, 150);
       expect(words.length).toBeGreaterThan(60);
       const pf = await pagefindRuntime(locale);
-      const reader = await openIndex(load, locales[locale].lang.toLowerCase(), ranking, locale === 'en' ? stem : undefined);
-      const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-      const meta = (await unpack(await load(`pagefind.${entry.languages[locales[locale].lang.toLowerCase()]!.hash}.pf_meta`))) as [string, [string][]];
-      const hashOf = (page: number) => meta[1][page]![0];
+      const reader = await openIndex(loadBundle, indexLang(locales[locale].lang), ranking, locale === 'en' ? stem : undefined);
+      const hashOf = (page: number) => reader.pageHashes[page]!;
       let sameTop = 0;
       const differ: string[] = [];
       for (const w of words) {
@@ -75,7 +73,7 @@ describe('index reader = Pagefind runtime', () => {
     let failures = 1;
     const flaky = async (path: string) => {
       if (path.startsWith('index/') && failures-- > 0) throw new Error('network down');
-      return load(path);
+      return loadBundle(path);
     };
     const reader = await openIndex(flaky, 'en', ranking, stem);
     await expect(reader.search('passport')).rejects.toThrow('network down');
@@ -86,6 +84,6 @@ describe('index reader = Pagefind runtime', () => {
     expect(() => checkIndexVersion('1.7.0', 'pagefind-entry.json')).toThrow(/pagefind-entry.json: Pagefind index version 1.7.0.*reads 1.6.x.*Pin pagefind/);
     await expect(unpack(new TextEncoder().encode('hello'))).rejects.toThrow(/not a Pagefind index file/);
     expect(() => decodeCbor(new Uint8Array([0x82, 0x01]))).toThrow(/unexpected end/);
-    await expect(openIndex(load, 'xx', ranking)).rejects.toThrow(/no index for language "xx"/);
+    await expect(openIndex(loadBundle, 'xx', ranking)).rejects.toThrow(/no index for language "xx"/);
   });
 });

@@ -10,19 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { localeKeys, locales } from '../model/locales.ts';
-import { keyOf } from '../search/engine.ts';
-import { checkIndexVersion, unpack } from '../search/index-reader.ts';
+import { keyOf, ranking } from '../search/engine.ts';
+import { indexLang, openIndex } from '../search/index-reader.ts';
 import type { SearchData } from '../search/query.ts';
 
 /** Page number → article key ('' for a page that is not an article) for one language's index. */
 export async function pageKeys(pagefindDir: string, lang: string): Promise<string[]> {
-  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { hash: string }> };
-  checkIndexVersion(entry.version, join(pagefindDir, 'pagefind-entry.json'));
-  const hash = entry.languages[lang]?.hash;
-  if (!hash) throw new Error(`${join(pagefindDir, 'pagefind-entry.json')}: no index for language "${lang}" — did Pagefind see pages with <html lang="${lang}">?`);
-  const meta = (await unpack(readFileSync(join(pagefindDir, `pagefind.${hash}.pf_meta`)))) as [string, [string, number][]];
-  return meta[1].map(([page]) => {
-    const raw = gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${page}.pf_fragment`))).toString('utf8');
+  const index = await openIndex(async (path) => readFileSync(join(pagefindDir, path)), lang, ranking);
+  return index.pageHashes.map((hash) => {
+    const raw = gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`))).toString('utf8');
     const { url } = JSON.parse(raw.replace(/^pagefind_dcd/, '')) as { url: string };
     return keyOf(url) ?? '';
   });
@@ -39,7 +35,7 @@ export default function searchPages(): AstroIntegration {
         for (const locale of localeKeys) {
           const file = join(root, 'search-data', `${locale}.json`);
           const data = JSON.parse(readFileSync(file, 'utf8')) as SearchData;
-          const pages = await pageKeys(pagefind, locales[locale].lang.toLowerCase());
+          const pages = await pageKeys(pagefind, indexLang(locales[locale].lang));
           const missing = Object.keys(data.articles).filter((k) => !pages.includes(k));
           if (missing.length) throw new Error(`Pagefind did not index these ${locale} articles, so search cannot find them: ${missing.join(', ')}. Check data-pagefind-body/ignore in the article layout.`);
           writeFileSync(file, JSON.stringify({ ...data, pages }));

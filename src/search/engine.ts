@@ -7,10 +7,10 @@
  * as the current language's version of the same article (it exists in every language) and says
  * which language matched. How an index is opened is injected (`IndexFactory`, src/search/pagefind.ts).
  */
-import type { Locale } from '../model/locales.ts';
+import { localeKeys, type Locale } from '../model/locales.ts';
 import type { LanguageIndex, PageHit } from './index-reader.ts';
 import type { IndexFactory } from './pagefind.ts';
-import { cleanQuery, fieldScores, localesFor, nativeLocales, rewriteFor, termsOf, wordsOf, type SearchData } from './query.ts';
+import { cleanQuery, fieldScores, localesFor, nativeLocales, rewriteFor, roughStem, termsOf, wordsOf, type SearchData } from './query.ts';
 
 export type DataLoader = (locale: Locale) => Promise<SearchData>;
 export type WordsLoader = (locale: Locale) => Promise<string[]>;
@@ -30,9 +30,9 @@ export interface Hit {
 }
 
 /** `/zh/reasons/photo-quality/#fix` → `reasons/photo-quality` */
+const ARTICLE_URL = new RegExp(`^/(?:${localeKeys.join('|')})/((?:reasons|fixes|guides)/[a-z0-9-]+)/`);
 export function keyOf(url: string): string | undefined {
-  const m = /^\/(?:en|zh|ja|ko)\/((?:reasons|fixes|guides)\/[a-z0-9-]+)\//.exec(url);
-  return m?.[1];
+  return ARTICLE_URL.exec(url)?.[1];
 }
 
 /** How much the title/summary match counts next to the body ranking (best body match = 1). */
@@ -184,12 +184,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * to about 160 characters around the first one. Escaped text plus <mark> only.
  */
 export function excerptFor(texts: string[], terms: string[], locale: Locale): string {
-  const latin = (t: string) => /^[a-z0-9]+$/.test(t);
-  const patterns = terms.map((t) => {
-    const stem = latin(t) && t.length > 4 ? t.replace(/(ing|ed|es|s)$/, '') : t;
-    // English words match at a word start and run to the word's end; CJK and Korean match anywhere.
-    return latin(t) ? `\\b${escapeRegExp(stem)}[a-z]*` : escapeRegExp(stem);
-  });
+  // English words match at a word start and run to the word's end; CJK and Korean match anywhere.
+  const patterns = terms.map((t) => (/^[a-z0-9]+$/.test(t) ? `\\b${escapeRegExp(roughStem(t))}[a-z]*` : escapeRegExp(t)));
   const re = patterns.length ? new RegExp(patterns.join('|'), 'giu') : undefined;
   let best = texts[0] ?? '';
   let bestCount = 0;
@@ -199,8 +195,10 @@ export function excerptFor(texts: string[], terms: string[], locale: Locale): st
   }
   if (!re || bestCount === 0) return escapeText(best.length > 160 ? best.slice(0, 159) + '…' : best);
   const first = best.search(re);
-  const start = first > 80 ? best.lastIndexOf(locale === 'en' || locale === 'ko' ? ' ' : '', first - 60) : 0;
-  const cut = (start > 0 ? '…' : '') + best.slice(Math.max(start, 0), Math.max(start, 0) + 160) + (Math.max(start, 0) + 160 < best.length ? '…' : '');
+  // Start about 60 characters before the first match (at a space where words have spaces).
+  const spaced = locale === 'en' || locale === 'ko';
+  const start = first > 80 ? Math.max(spaced ? best.lastIndexOf(' ', first - 60) : first - 60, 0) : 0;
+  const cut = (start > 0 ? '…' : '') + best.slice(start, start + 160) + (start + 160 < best.length ? '…' : '');
   let out = '';
   let last = 0;
   for (const m of cut.matchAll(re)) {

@@ -36,6 +36,9 @@ export interface RankingOptions {
 export type BundleLoader = (path: string) => Promise<Uint8Array>;
 export type Stemmer = (word: string) => string;
 
+/** The name Pagefind gives a language's index: the page's <html lang>, lowercased (zh-CN → zh-cn). */
+export const indexLang = (htmlLang: string) => htmlLang.toLowerCase();
+
 export interface PageHit {
   page: number; // Pagefind's page number in this language's index
   score: number;
@@ -144,6 +147,8 @@ export interface LanguageIndex {
   /** Pages containing the words of `phrase` next to each other (a pasted message). */
   phrase(phrase: string): Promise<PageHit[]>;
   pageCount: number;
+  /** page number → the page's fragment hash (its file in fragment/) */
+  pageHashes: string[];
 }
 
 /**
@@ -155,33 +160,21 @@ export function normalizeWord(word: string): string {
   return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
 }
 
-function decodeLocs(raw: number[]): [number, number][] {
+/**
+ * Delta-encoded positions in groups: a negative number -(g+1) starts group g (a weight × 24 for
+ * body positions, a field index for meta positions) and restarts the deltas. → [group, position][]
+ */
+function decodeGroups(raw: number[], first: number): [number, number][] {
   const out: [number, number][] = [];
-  let weight = 24;
+  let group = first;
   let pos = 0;
   for (const n of raw) {
     if (n < 0) {
-      weight = -n - 1;
+      group = -n - 1;
       pos = 0;
     } else {
       pos += n;
-      out.push([weight, pos]);
-    }
-  }
-  return out;
-}
-
-function decodeMetaLocs(raw: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  let field = 0;
-  let pos = 0;
-  for (const n of raw) {
-    if (n < 0) {
-      field = -n - 1;
-      pos = 0;
-    } else {
-      pos += n;
-      out.push([field, pos]);
+      out.push([group, pos]);
     }
   }
   return out;
@@ -196,7 +189,7 @@ export async function openIndex(load: BundleLoader, lang: string, ranking: Ranki
   const entry = JSON.parse(new TextDecoder().decode(await load('pagefind-entry.json'))) as { version: string; languages: Record<string, { hash: string }> };
   checkIndexVersion(entry.version, 'pagefind-entry.json');
   const language = entry.languages[lang];
-  if (!language) throw new Error(`pagefind-entry.json has no index for language "${lang}"`);
+  if (!language) throw new Error(`pagefind-entry.json has no index for language "${lang}" — did Pagefind see pages with <html lang="${lang}">?`);
   const meta = (await unpack(await load(`pagefind.${language.hash}.pf_meta`))) as [string, [string, number][], [string, string, string][], unknown, unknown, string[]];
   checkIndexVersion(meta[0], `pagefind.${language.hash}.pf_meta`);
   const wordCounts = meta[1].map((p) => p[1]);
@@ -223,7 +216,7 @@ export async function openIndex(load: BundleLoader, lang: string, ranking: Ranki
               for (const [delta, locs, metaLocs] of list) {
                 page += delta;
                 const prev = byPage.get(page);
-                const next = { page, locs: decodeLocs(locs), meta: decodeMetaLocs(metaLocs ?? []) };
+                const next = { page, locs: decodeGroups(locs, 24), meta: decodeGroups(metaLocs ?? [], 0) };
                 if (prev) {
                   prev.locs.push(...next.locs);
                   prev.meta.push(...next.meta);
@@ -292,6 +285,7 @@ export async function openIndex(load: BundleLoader, lang: string, ranking: Ranki
 
   return {
     pageCount: wordCounts.length,
+    pageHashes: meta[1].map(([hash]) => hash),
     async search(query) {
       const terms = await prepare(query);
       if (terms.length === 0) return [];

@@ -5,7 +5,7 @@
  */
 import { locales, type Locale } from '../model/locales.ts';
 import { ranking } from './engine.ts';
-import { openIndex, type BundleLoader, type LanguageIndex, type Stemmer } from './index-reader.ts';
+import { indexLang, openIndex, type BundleLoader, type LanguageIndex, type Stemmer } from './index-reader.ts';
 
 export type IndexFactory = (locale: Locale) => Promise<LanguageIndex>;
 
@@ -18,7 +18,7 @@ export function indexFactory(load: BundleLoader, stemmerFor: (locale: Locale) =>
   return (locale) => {
     let p = open.get(locale);
     if (!p) {
-      p = stemmerFor(locale).then((stem) => openIndex(shared, locales[locale].lang.toLowerCase(), ranking, stem));
+      p = stemmerFor(locale).then((stem) => openIndex(shared, indexLang(locales[locale].lang), ranking, stem));
       open.set(locale, p);
     }
     return p;

@@ -4,7 +4,7 @@
  * (Traditional → Simplified Chinese, Korean particles and missing spaces, English spelling
  * variants and typos, readers' own words → the site's terms). Pure functions, no DOM.
  */
-import type { Locale } from '../model/locales.ts';
+import { locales, type Locale } from '../model/locales.ts';
 import { spellings, synonyms } from './synonyms.ts';
 
 /** Per-locale data generated at build time (`/search-data/<locale>.json`). */
@@ -79,6 +79,11 @@ export function koreanStem(word: string): string {
     word = word.slice(0, -ending.length);
   }
   return word;
+}
+
+/** An English word without its common ending (expired → expir), to match its forms in short texts; other words as they are. */
+export function roughStem(word: string): string {
+  return /^[a-z]+$/.test(word) && word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
 }
 
 /** The articles' Korean words, ready for splitting and typo matching (built once per word list). */
@@ -274,7 +279,7 @@ function countriesIn(lang: string): string[] {
 }
 export function namesCountry(query: string, locale: Locale): boolean {
   const q = query.toLowerCase();
-  return [locale, 'en'].some((l) => countriesIn(SEGMENT_LANG[l as Locale]).some((name) => (/^[a-z .'-]+$/.test(name) ? new RegExp(`\\b${name.replace(/[.]/g, '\\.')}\\b`).test(q) : q.includes(name))));
+  return [locale, 'en'].some((l) => countriesIn(locales[l as Locale].lang).some((name) => (/^[a-z .'-]+$/.test(name) ? new RegExp(`\\b${name.replace(/[.]/g, '\\.')}\\b`).test(q) : q.includes(name))));
 }
 
 // An age under 18 stated in the query ("im 16", "16岁", "16歳", "16살") → the site's word for a minor.
@@ -331,7 +336,6 @@ const STOPWORDS: Record<Locale, Set<string>> = {
   ko: new Set('이 가 은 는 을 를 에 의 도 와 과 요 어떻게 왜 뭐 뭔가요 무슨 어디 어디서 어디에서 하나 언제 좀 제 내 저 나 그 이거 그거 바이낸스 binance 했는데 하는데 해요 돼요 되요 안 수 것 거 건가요 있나요 없나요 하나요 되나요 해야 하면 되면 있어요 없어요 할까요 알려 주세요'.split(' ')),
 };
 
-const SEGMENT_LANG: Record<Locale, string> = { en: 'en', zh: 'zh', ja: 'ja', ko: 'ko' };
 const ZH_GRAMMAR = /[的了被是在我你他她它就都也还要会能把给让用吗呢吧啊着和与或及而又很太最更一这那个么说]/;
 
 /**
@@ -348,7 +352,7 @@ export function fieldScores(terms: string[], data: SearchData): Map<string, numb
   // the share of the query's information found in the title (full) or summary (half): 0..1.
   let total = 0;
   for (const term of terms) {
-    const stem = /^[a-z]+$/.test(term) && term.length > 4 ? term.replace(/(ing|ed|es|s)$/, '') : term;
+    const stem = roughStem(term);
     const has = (text: string) => (/^[a-z]+$/.test(stem) ? new RegExp(`\\b${stem}`).test(text) : text.includes(stem));
     const hits = entries.filter(([, title, summary]) => has(title) || has(summary));
     const idf = Math.log(1 + n / Math.max(hits.length, 1));
@@ -361,13 +365,13 @@ export function fieldScores(terms: string[], data: SearchData): Map<string, numb
 
 /** Every word of a query in order, lowercased, stopwords kept (to find adjacent words). */
 export function wordsOf(query: string, locale: Locale): string[] {
-  const seg = new Intl.Segmenter(SEGMENT_LANG[locale], { granularity: 'word' });
+  const seg = new Intl.Segmenter(locales[locale].lang, { granularity: 'word' });
   return [...seg.segment(query.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment.trim());
 }
 
 /** The meaningful words of a (rewritten) query, as Pagefind would split them, stopwords removed. */
 export function termsOf(query: string, locale: Locale): string[] {
-  const seg = new Intl.Segmenter(SEGMENT_LANG[locale], { granularity: 'word' });
+  const seg = new Intl.Segmenter(locales[locale].lang, { granularity: 'word' });
   const segments = [...seg.segment(query.toLowerCase())].filter((s) => s.isWordLike && s.segment.trim());
   let words = segments.map((s) => s.segment.trim());
   // Chinese: the segmenter leaves words it does not know as single characters (提 现, 币 安).

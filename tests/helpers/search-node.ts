@@ -8,14 +8,10 @@ import { indexFactory } from '../../src/search/pagefind.ts';
 import type { SearchData } from '../../src/search/query.ts';
 import { dist } from './site.ts';
 
-export const files: string[] = [];
-const factory = indexFactory(
-  async (path) => {
-    files.push(path);
-    return new Uint8Array(await readFile(join(dist, 'pagefind', path)));
-  },
-  async (locale) => (locale === 'en' ? stem : undefined),
-);
+/** A file of the built Pagefind bundle (dist/pagefind/<path>). */
+export const loadBundle = async (path: string) => new Uint8Array(await readFile(join(dist, 'pagefind', path)));
+
+const factory = indexFactory(loadBundle, async (locale) => (locale === 'en' ? stem : undefined));
 const dataCache = new Map<Locale, Promise<SearchData>>();
 const loadData = (l: Locale) => {
   let p = dataCache.get(l);
