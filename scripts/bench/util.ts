@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** The project root (/work/main). */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const astroCli = join(root, 'node_modules/astro/bin/astro.mjs');
-export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { chromiumArgs, chromiumPath } from '../lib/chromium.ts';
 
 // ---------- temporary folders ----------
 

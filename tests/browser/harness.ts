@@ -18,27 +18,20 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { dist, root } from '../helpers/site.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const INSTALL_HINT = `Chromium not found at ${CHROMIUM} — install it with: apt-get update && apt-get install -y chromium fonts-noto-cjk`;
+const INSTALL_HINT = `Chromium not found at ${chromiumPath} — install it with: apt-get update && apt-get install -y chromium fonts-noto-cjk`;
+
+/** The path of a page's current URL. */
+export const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 /** The only localStorage key the site may write (Starlight's theme choice). */
 export const ALLOWED_LOCAL_STORAGE = ['starlight-theme'];
 
 export function browserAvailable(): boolean {
-  return existsSync(CHROMIUM);
+  return existsSync(chromiumPath);
 }
 
 export function isCI(): boolean {
@@ -143,7 +136,7 @@ export class BrowserSession {
     const session = new BrowserSession(server, site);
     try {
       session.profileDir = mkdtempSync(join(tmpdir(), 'kb-browser-'));
-      session.persistent = await chromium.launchPersistentContext(session.profileDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...session.contextOptions(options) });
+      session.persistent = await chromium.launchPersistentContext(session.profileDir, { executablePath: chromiumPath, args: chromiumArgs, ...session.contextOptions(options) });
       session.browser = session.persistent.browser();
       await session.track(session.persistent, 'main', options);
     } catch (e) {
@@ -182,7 +175,7 @@ export class BrowserSession {
     } else {
       // Fallback when the persistent context exposes no Browser: another persistent profile.
       const dir = mkdtempSync(join(tmpdir(), 'kb-browser-'));
-      ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...this.contextOptions(options) });
+      ctx = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, args: chromiumArgs, ...this.contextOptions(options) });
       this.extraPersistent.push({ ctx, dir });
     }
     await this.track(ctx, label, options);

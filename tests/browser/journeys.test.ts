@@ -7,9 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { defaultLocale, localeKeys, locales, type Locale } from '../../src/model/locales.ts';
-import { BrowserSession, browserSuite, requireElement, viewportPosition, waitUntil } from './harness.ts';
-
-const pathOf = (page: Page) => new URL(page.url()).pathname;
+import { BrowserSession, browserSuite, pathOf, requireElement, viewportPosition, waitUntil } from './harness.ts';
 
 browserSuite('browser journeys', () => {
   let s: BrowserSession;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localeKeys } from '../../src/model/locales.ts';
 import { ui } from '../../src/model/ui.ts';
-import { BrowserSession, browserSuite, requireElement, waitUntil } from './harness.ts';
+import { BrowserSession, browserSuite, pathOf, requireElement, waitUntil } from './harness.ts';
 
 /** An English on-screen message readers paste (in every locale: the app often shows English). */
 const MESSAGE = 'Your withdrawal may be at risk. You can try again in 24 hours.';
@@ -24,8 +24,6 @@ const INPUT = '#kb-search-input';
 const RESULT_LINKS = 'ol#kb-search-results li a.kb-result';
 const PAGE_RESULTS = 'ol#kb-search-page-results';
 const PAGE_STATUS = '#kb-search-page-status';
-
-const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 browserSuite('browser search', () => {
   let s: BrowserSession;
